@@ -1,0 +1,1 @@
+"""Settings split: base (secure defaults, read from the environment), dev, test, production."""

@@ -1,0 +1,31 @@
+"""Shared test fixtures and the rules for tests that need PostgreSQL or a browser.
+
+Tests marked `postgres` skip with a visible reason on SQLite, and fail instead of skipping
+when REQUIRE_POSTGRES=1 (as .ci/run sets). Likewise `browser` with REQUIRE_BROWSER=1.
+"""
+
+import os
+import shutil
+
+import pytest
+
+
+def _required(name: str) -> bool:
+    return os.environ.get(name, "").strip() in {"1", "true", "yes"}
+
+
+def pytest_runtest_setup(item):
+    if item.get_closest_marker("postgres"):
+        from django.db import connection
+
+        if connection.vendor != "postgresql":
+            reason = "needs PostgreSQL: set DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres"
+            if _required("REQUIRE_POSTGRES"):
+                pytest.fail(f"REQUIRE_POSTGRES=1 but the database is {connection.vendor}; {reason}")
+            pytest.skip(reason)
+    if item.get_closest_marker("browser"):
+        if not (shutil.which("chromium") or os.path.exists("/usr/bin/chromium")):
+            reason = "needs Debian's chromium at /usr/bin/chromium (apt-get install chromium)"
+            if _required("REQUIRE_BROWSER"):
+                pytest.fail(f"REQUIRE_BROWSER=1 but {reason}")
+            pytest.skip(reason)

@@ -12,6 +12,7 @@ from __future__ import annotations
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
+
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
 from wagtail.fields import RichTextField, StreamField
@@ -28,7 +29,12 @@ RICH = ["h3", "bold", "italic", "ol", "ul", "link", "document-link"]
 class CampaignIndexPage(Page):
     """The list of emulation campaigns, at /phong-trao/ under the home page."""
 
-    intro = RichTextField("giới thiệu", blank=True, features=["bold", "italic", "link"], help_text="Đoạn giới thiệu ở đầu trang danh sách.")
+    intro = RichTextField(
+        "giới thiệu",
+        blank=True,
+        features=["bold", "italic", "link"],
+        help_text="Đoạn giới thiệu ở đầu trang danh sách.",
+    )
 
     content_panels = [*Page.content_panels, FieldPanel("intro")]
     parent_page_types = ["home.HomePage"]
@@ -61,13 +67,51 @@ class CampaignScope(models.TextChoices):
 class CampaignPage(Page):
     """One emulation campaign: who launched it, when, its goals, milestones and exemplars."""
 
-    slogan = models.CharField("khẩu hiệu", max_length=250, blank=True, help_text="Khẩu hiệu của phong trào, ví dụ “Không để ai bị bỏ lại phía sau”.")
-    form = models.CharField("hình thức", max_length=20, choices=CampaignForm.choices, default=CampaignForm.REGULAR, help_text="Thường xuyên hay theo chuyên đề (Điều 16 Luật Thi đua, khen thưởng).")
-    scope = models.CharField("phạm vi", max_length=20, choices=CampaignScope.choices, default=CampaignScope.LOCALITY, help_text="Phạm vi tổ chức phong trào.")
-    launcher = models.ForeignKey(Organisation, verbose_name="cơ quan phát động", null=True, blank=True, on_delete=models.SET_NULL, related_name="campaigns_launched", help_text="Cơ quan, tổ chức phát động (có thể là tổ chức Đảng, đoàn thể).")
-    document_number = models.CharField("số văn bản phát động", max_length=80, blank=True, help_text="Số kế hoạch hoặc quyết định phát động, ví dụ “45/KH-UBND”.")
+    slogan = models.CharField(
+        "khẩu hiệu",
+        max_length=250,
+        blank=True,
+        help_text="Khẩu hiệu của phong trào, ví dụ “Không để ai bị bỏ lại phía sau”.",
+    )
+    form = models.CharField(
+        "hình thức",
+        max_length=20,
+        choices=CampaignForm.choices,
+        default=CampaignForm.REGULAR,
+        help_text="Thường xuyên hay theo chuyên đề (Điều 16 Luật Thi đua, khen thưởng).",
+    )
+    scope = models.CharField(
+        "phạm vi",
+        max_length=20,
+        choices=CampaignScope.choices,
+        default=CampaignScope.LOCALITY,
+        help_text="Phạm vi tổ chức phong trào.",
+    )
+    launcher = models.ForeignKey(
+        Organisation,
+        verbose_name="cơ quan phát động",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="campaigns_launched",
+        help_text="Cơ quan, tổ chức phát động (có thể là tổ chức Đảng, đoàn thể).",
+    )
+    document_number = models.CharField(
+        "số văn bản phát động",
+        max_length=80,
+        blank=True,
+        help_text="Số kế hoạch hoặc quyết định phát động, ví dụ “45/KH-UBND”.",
+    )
     document_date = models.DateField("ngày văn bản", null=True, blank=True, help_text="Ngày ký văn bản phát động.")
-    document = models.ForeignKey("wagtaildocs.Document", verbose_name="tệp văn bản", null=True, blank=True, on_delete=models.SET_NULL, related_name="+", help_text="Tệp PDF của kế hoạch, quyết định phát động.")
+    document = models.ForeignKey(
+        "wagtaildocs.Document",
+        verbose_name="tệp văn bản",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="Tệp PDF của kế hoạch, quyết định phát động.",
+    )
     parent_campaign = models.ForeignKey(
         "self",
         verbose_name="phong trào cấp trên",
@@ -78,14 +122,30 @@ class CampaignPage(Page):
         help_text="Phong trào toàn quốc hoặc cấp tỉnh mà phong trào này triển khai, ví dụ “Cả nước chung sức xây dựng nông thôn mới”.",
     )
     start_date = models.DateField("bắt đầu", null=True, blank=True, help_text="Ngày bắt đầu giai đoạn.")
-    end_date = models.DateField("kết thúc", null=True, blank=True, help_text="Ngày kết thúc giai đoạn; bỏ trống nếu thường xuyên.")
-    summary = models.TextField("tóm tắt", max_length=600, blank=True, help_text="Một đoạn ngắn giới thiệu phong trào; dùng cho danh sách và chia sẻ.")
+    end_date = models.DateField(
+        "kết thúc", null=True, blank=True, help_text="Ngày kết thúc giai đoạn; bỏ trống nếu thường xuyên."
+    )
+    summary = models.TextField(
+        "tóm tắt",
+        max_length=600,
+        blank=True,
+        help_text="Một đoạn ngắn giới thiệu phong trào; dùng cho danh sách và chia sẻ.",
+    )
     goals = RichTextField("mục tiêu", blank=True, features=RICH, help_text="Mục tiêu của phong trào.")
     criteria = RichTextField("tiêu chí", blank=True, features=RICH, help_text="Tiêu chí thi đua, tiêu chuẩn đánh giá.")
-    body = StreamField(StoryBlock(), verbose_name="nội dung", blank=True, help_text="Giới thiệu chi tiết về phong trào.")
-    results = RichTextField("kết quả", blank=True, features=RICH, help_text="Kết quả đạt được, có số liệu (cập nhật khi sơ kết, tổng kết).")
+    body = StreamField(
+        StoryBlock(), verbose_name="nội dung", blank=True, help_text="Giới thiệu chi tiết về phong trào."
+    )
+    results = RichTextField(
+        "kết quả", blank=True, features=RICH, help_text="Kết quả đạt được, có số liệu (cập nhật khi sơ kết, tổng kết)."
+    )
 
-    search_fields = [*Page.search_fields, index.SearchField("slogan"), index.SearchField("summary"), index.SearchField("body")]
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("slogan"),
+        index.SearchField("summary"),
+        index.SearchField("body"),
+    ]
 
     content_panels = [
         *Page.content_panels,
@@ -159,7 +219,9 @@ class MilestoneKind(models.TextChoices):
 
 class CampaignMilestone(Orderable):
     page = ParentalKey(CampaignPage, on_delete=models.CASCADE, related_name="milestones")
-    kind = models.CharField("mốc", max_length=20, choices=MilestoneKind.choices, help_text="Phát động, sơ kết hay tổng kết.")
+    kind = models.CharField(
+        "mốc", max_length=20, choices=MilestoneKind.choices, help_text="Phát động, sơ kết hay tổng kết."
+    )
     date = models.DateField("ngày", help_text="Ngày diễn ra.")
     note = models.CharField("ghi chú", max_length=300, blank=True, help_text="Ví dụ “Hội nghị sơ kết 3 năm”.")
 
@@ -174,7 +236,13 @@ class CampaignExemplar(Orderable):
     """An exemplar that this campaign discovered or propagates."""
 
     page = ParentalKey(CampaignPage, on_delete=models.CASCADE, related_name="exemplar_links")
-    exemplar = models.ForeignKey("exemplars.ExemplarPage", verbose_name="điển hình", on_delete=models.CASCADE, related_name="campaign_links", help_text="Điển hình tiêu biểu của phong trào.")
+    exemplar = models.ForeignKey(
+        "exemplars.ExemplarPage",
+        verbose_name="điển hình",
+        on_delete=models.CASCADE,
+        related_name="campaign_links",
+        help_text="Điển hình tiêu biểu của phong trào.",
+    )
 
     panels = [PageChooserPanel("exemplar", "exemplars.ExemplarPage")]
 
@@ -187,7 +255,12 @@ class CampaignExemplar(Orderable):
 class StoryIndexPage(Page):
     """The list of good-deed stories (việc tốt), at /viec-tot/ under the home page."""
 
-    intro = RichTextField("giới thiệu", blank=True, features=["bold", "italic", "link"], help_text="Đoạn giới thiệu ở đầu trang danh sách.")
+    intro = RichTextField(
+        "giới thiệu",
+        blank=True,
+        features=["bold", "italic", "link"],
+        help_text="Đoạn giới thiệu ở đầu trang danh sách.",
+    )
 
     content_panels = [*Page.content_panels, FieldPanel("intro")]
     parent_page_types = ["home.HomePage"]
@@ -211,11 +284,32 @@ class StoryPage(Page):
     body = StreamField(StoryBlock(), verbose_name="nội dung", help_text="Nội dung bài viết.")
     author = models.CharField("tác giả", max_length=150, help_text="Tên phóng viên hoặc cộng tác viên.")
     date = models.DateField("ngày đăng", default=timezone.localdate, help_text="Ngày bài viết (hiển thị trên trang).")
-    exemplars = ParentalManyToManyField("exemplars.ExemplarPage", verbose_name="điển hình liên quan", blank=True, related_name="stories", help_text="Những điển hình được nói đến trong bài.")
-    campaigns = ParentalManyToManyField(CampaignPage, verbose_name="phong trào liên quan", blank=True, related_name="stories", help_text="Phong trào mà việc tốt này thuộc về.")
-    is_fictional = models.BooleanField("bài viết mẫu (hư cấu)", default=False, help_text="Đánh dấu bài mẫu do hệ thống tạo; trang công khai ghi rõ là hư cấu.")
+    exemplars = ParentalManyToManyField(
+        "exemplars.ExemplarPage",
+        verbose_name="điển hình liên quan",
+        blank=True,
+        related_name="stories",
+        help_text="Những điển hình được nói đến trong bài.",
+    )
+    campaigns = ParentalManyToManyField(
+        CampaignPage,
+        verbose_name="phong trào liên quan",
+        blank=True,
+        related_name="stories",
+        help_text="Phong trào mà việc tốt này thuộc về.",
+    )
+    is_fictional = models.BooleanField(
+        "bài viết mẫu (hư cấu)",
+        default=False,
+        help_text="Đánh dấu bài mẫu do hệ thống tạo; trang công khai ghi rõ là hư cấu.",
+    )
 
-    search_fields = [*Page.search_fields, index.SearchField("lead"), index.SearchField("body"), index.FilterField("date")]
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("lead"),
+        index.SearchField("body"),
+        index.FilterField("date"),
+    ]
 
     content_panels = [
         *Page.content_panels,

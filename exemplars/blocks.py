@@ -65,7 +65,9 @@ class StoryBlock(blocks.StreamBlock):
     image = CaptionedImageBlock()
     key_figures = KeyFiguresBlock()
     video = EmbedBlock(
-        label="Video nhúng", help_text="Đường dẫn video (YouTube, Facebook…).", template="components/blocks/embed_block.html"
+        label="Video nhúng",
+        help_text="Đường dẫn video (YouTube, Facebook…).",
+        template="components/blocks/embed_block.html",
     )
 
     class Meta:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime
 
 from anyascii import anyascii
+
 from django import forms
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
@@ -19,6 +20,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.functional import cached_property
+
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, HelpPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
@@ -66,7 +68,9 @@ class Place(models.Model):
     """
 
     name = models.CharField("tên", max_length=120, help_text="Tên riêng, không kèm loại, ví dụ “Lý Sơn”.")
-    kind = models.CharField("loại địa bàn", max_length=20, choices=PlaceKind.choices, help_text="Cấp hoặc loại địa bàn.")
+    kind = models.CharField(
+        "loại địa bàn", max_length=20, choices=PlaceKind.choices, help_text="Cấp hoặc loại địa bàn."
+    )
     parent = models.ForeignKey(
         "self",
         verbose_name="thuộc",
@@ -107,7 +111,9 @@ class Place(models.Model):
         ordering = ["name"]
         constraints = [
             models.CheckConstraint(
-                condition=Q(valid_to__isnull=True) | Q(valid_from__isnull=True) | Q(valid_to__gt=models.F("valid_from")),
+                condition=Q(valid_to__isnull=True)
+                | Q(valid_from__isnull=True)
+                | Q(valid_to__gt=models.F("valid_from")),
                 name="place_valid_to_after_valid_from",
                 violation_error_message="Ngày hết hiệu lực phải sau ngày có hiệu lực.",
             )
@@ -210,7 +216,9 @@ class Field(models.Model):
     """A field of work (lĩnh vực): khai thác hải sản, giáo dục, nhân đạo từ thiện…"""
 
     name = models.CharField("tên lĩnh vực", max_length=120, unique=True, help_text="Ví dụ “Khai thác hải sản”.")
-    slug = models.SlugField("đường dẫn", max_length=120, unique=True, allow_unicode=False, help_text="Dùng trong địa chỉ web, không dấu.")
+    slug = models.SlugField(
+        "đường dẫn", max_length=120, unique=True, allow_unicode=False, help_text="Dùng trong địa chỉ web, không dấu."
+    )
     description = models.TextField("mô tả", blank=True, help_text="Mô tả ngắn phạm vi lĩnh vực.")
     folded_name = models.CharField(max_length=120, editable=False, db_index=True)
 
@@ -238,10 +246,29 @@ class OrganisationKind(models.TextChoices):
 class Organisation(models.Model):
     """An organisation that launches campaigns or issues awards (UBND, Ban Dân vận…)."""
 
-    name = models.CharField("tên cơ quan, tổ chức", max_length=200, unique=True, help_text="Tên đầy đủ, ví dụ “Ủy ban nhân dân huyện Lý Sơn”.")
+    name = models.CharField(
+        "tên cơ quan, tổ chức",
+        max_length=200,
+        unique=True,
+        help_text="Tên đầy đủ, ví dụ “Ủy ban nhân dân huyện Lý Sơn”.",
+    )
     short_name = models.CharField("tên viết tắt", max_length=60, blank=True, help_text="Ví dụ “UBND huyện Lý Sơn”.")
-    kind = models.CharField("loại", max_length=20, choices=OrganisationKind.choices, default=OrganisationKind.STATE, help_text="Loại cơ quan, tổ chức.")
-    place = models.ForeignKey(Place, verbose_name="địa bàn", null=True, blank=True, on_delete=models.SET_NULL, related_name="organisations", help_text="Địa bàn hoạt động của cơ quan.")
+    kind = models.CharField(
+        "loại",
+        max_length=20,
+        choices=OrganisationKind.choices,
+        default=OrganisationKind.STATE,
+        help_text="Loại cơ quan, tổ chức.",
+    )
+    place = models.ForeignKey(
+        Place,
+        verbose_name="địa bàn",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="organisations",
+        help_text="Địa bàn hoạt động của cơ quan.",
+    )
 
     class Meta:
         verbose_name = "cơ quan, tổ chức"
@@ -275,11 +302,29 @@ class SubjectKind(models.TextChoices):
 class AwardType(models.Model):
     """A kind of award from the law's vocabulary: an emulation title or a form of commendation."""
 
-    name = models.CharField("tên danh hiệu, hình thức", max_length=200, unique=True, help_text="Ví dụ “Chiến sĩ thi đua cơ sở”, “Giấy khen”.")
-    category = models.CharField("nhóm", max_length=20, choices=AwardCategory.choices, help_text="Danh hiệu thi đua (ghi nhận kết quả phong trào) hay hình thức khen thưởng (ghi nhận đóng góp).")
+    name = models.CharField(
+        "tên danh hiệu, hình thức",
+        max_length=200,
+        unique=True,
+        help_text="Ví dụ “Chiến sĩ thi đua cơ sở”, “Giấy khen”.",
+    )
+    category = models.CharField(
+        "nhóm",
+        max_length=20,
+        choices=AwardCategory.choices,
+        help_text="Danh hiệu thi đua (ghi nhận kết quả phong trào) hay hình thức khen thưởng (ghi nhận đóng góp).",
+    )
     level = models.CharField("cấp", max_length=20, choices=AwardLevel.choices, help_text="Cấp quyết định khen thưởng.")
-    subject_kind = models.CharField("đối tượng", max_length=20, choices=SubjectKind.choices, blank=True, help_text="Đối tượng được xét; bỏ trống nếu áp dụng cho mọi đối tượng.")
-    slug = models.SlugField("đường dẫn", max_length=120, unique=True, help_text="Dùng trong địa chỉ web và bộ lọc, không dấu.")
+    subject_kind = models.CharField(
+        "đối tượng",
+        max_length=20,
+        choices=SubjectKind.choices,
+        blank=True,
+        help_text="Đối tượng được xét; bỏ trống nếu áp dụng cho mọi đối tượng.",
+    )
+    slug = models.SlugField(
+        "đường dẫn", max_length=120, unique=True, help_text="Dùng trong địa chỉ web và bộ lọc, không dấu."
+    )
     description = models.TextField("mô tả", blank=True, help_text="Căn cứ pháp lý, tiêu chuẩn xét tặng.")
     folded_name = models.CharField(max_length=200, editable=False, db_index=True)
 
@@ -304,7 +349,12 @@ class AwardType(models.Model):
 class ExemplarIndexPage(Page):
     """The list of exemplars, at /dien-hinh/ under the home page."""
 
-    intro = RichTextField("giới thiệu", blank=True, features=["bold", "italic", "link"], help_text="Đoạn giới thiệu ở đầu trang danh sách.")
+    intro = RichTextField(
+        "giới thiệu",
+        blank=True,
+        features=["bold", "italic", "link"],
+        help_text="Đoạn giới thiệu ở đầu trang danh sách.",
+    )
 
     content_panels = [*Page.content_panels, FieldPanel("intro")]
     parent_page_types = ["home.HomePage"]
@@ -319,9 +369,7 @@ class ExemplarIndexPage(Page):
         from .queries import public_exemplars
 
         context = super().get_context(request, *args, **kwargs)
-        context["exemplars"] = (
-            public_exemplars().child_of(self).select_related("place").order_by("title")
-        )
+        context["exemplars"] = public_exemplars().child_of(self).select_related("place").order_by("title")
         return context
 
 
@@ -337,7 +385,12 @@ class ExemplarPage(Page):
     and households (photo, birth year, story) are shown only as far as `consent` covers them.
     """
 
-    kind = models.CharField("loại điển hình", max_length=20, choices=SubjectKind.choices, help_text="Cá nhân, tập thể, hộ gia đình hay mô hình (cách làm có thể nhân rộng).")
+    kind = models.CharField(
+        "loại điển hình",
+        max_length=20,
+        choices=SubjectKind.choices,
+        help_text="Cá nhân, tập thể, hộ gia đình hay mô hình (cách làm có thể nhân rộng).",
+    )
     portrait = models.ForeignKey(
         "wagtailimages.Image",
         verbose_name="ảnh chân dung / ảnh đại diện",
@@ -347,7 +400,12 @@ class ExemplarPage(Page):
         related_name="+",
         help_text="Ảnh chân dung (cá nhân) hoặc ảnh tiêu biểu (tập thể, mô hình). Chỉ hiển thị nếu người được nêu gương đồng ý.",
     )
-    portrait_alt = models.CharField("mô tả ảnh (alt)", max_length=250, blank=True, help_text="Mô tả ngắn nội dung ảnh cho người khiếm thị; bắt buộc khi có ảnh.")
+    portrait_alt = models.CharField(
+        "mô tả ảnh (alt)",
+        max_length=250,
+        blank=True,
+        help_text="Mô tả ngắn nội dung ảnh cho người khiếm thị; bắt buộc khi có ảnh.",
+    )
     portrait_credit = models.CharField("nguồn ảnh", max_length=200, blank=True, help_text="Tác giả hoặc nguồn ảnh.")
     place = models.ForeignKey(
         Place,
@@ -356,7 +414,13 @@ class ExemplarPage(Page):
         related_name="exemplars",
         help_text="Thôn/tổ dân phố (hoặc xã, đặc khu) nơi điển hình sinh sống, hoạt động — theo thời điểm của câu chuyện.",
     )
-    fields = ParentalManyToManyField(Field, verbose_name="lĩnh vực", blank=True, related_name="exemplars", help_text="Một hoặc nhiều lĩnh vực hoạt động.")
+    fields = ParentalManyToManyField(
+        Field,
+        verbose_name="lĩnh vực",
+        blank=True,
+        related_name="exemplars",
+        help_text="Một hoặc nhiều lĩnh vực hoạt động.",
+    )
     occupation = models.CharField("nghề nghiệp", max_length=200, blank=True, help_text="Ví dụ “ngư dân”, “giáo viên”.")
     unit = models.CharField("đơn vị công tác", max_length=200, blank=True, help_text="Cơ quan, đơn vị (nếu có).")
     position = models.CharField("chức vụ", max_length=200, blank=True, help_text="Chức vụ (nếu có).")
@@ -367,17 +431,39 @@ class ExemplarPage(Page):
         validators=[MinValueValidator(1880), MaxValueValidator(2100)],
         help_text="Chỉ năm sinh, không ghi ngày sinh. Chỉ dành cho cá nhân; chỉ hiển thị nếu có đồng ý.",
     )
-    gender = models.CharField("giới tính", max_length=10, choices=Gender.choices, blank=True, help_text="Chỉ dành cho cá nhân; chỉ hiển thị nếu có đồng ý.")
-    summary = models.TextField("tóm tắt", max_length=600, help_text="Một đoạn ngắn (tối đa 600 ký tự) nêu điều đáng học tập; dùng cho danh sách, chia sẻ và phát thanh.")
-    body = StreamField(StoryBlock(), verbose_name="câu chuyện", blank=True, help_text="Câu chuyện đầy đủ: đoạn văn, trích dẫn, ảnh, con số, video.")
-    achievements = RichTextField("thành tích", blank=True, features=["bold", "italic", "ol", "ul", "link"], help_text="Thành tích nổi bật, có số liệu.")
+    gender = models.CharField(
+        "giới tính",
+        max_length=10,
+        choices=Gender.choices,
+        blank=True,
+        help_text="Chỉ dành cho cá nhân; chỉ hiển thị nếu có đồng ý.",
+    )
+    summary = models.TextField(
+        "tóm tắt",
+        max_length=600,
+        help_text="Một đoạn ngắn (tối đa 600 ký tự) nêu điều đáng học tập; dùng cho danh sách, chia sẻ và phát thanh.",
+    )
+    body = StreamField(
+        StoryBlock(),
+        verbose_name="câu chuyện",
+        blank=True,
+        help_text="Câu chuyện đầy đủ: đoạn văn, trích dẫn, ảnh, con số, video.",
+    )
+    achievements = RichTextField(
+        "thành tích",
+        blank=True,
+        features=["bold", "italic", "ol", "ul", "link"],
+        help_text="Thành tích nổi bật, có số liệu.",
+    )
     replication_guide = RichTextField(
         "hướng dẫn nhân rộng",
         blank=True,
         features=["h3", "bold", "italic", "ol", "ul", "link", "document-link"],
         help_text="Chỉ dành cho mô hình: cần những gì, ai làm, bao nhiêu kinh phí, các bước để nơi khác làm theo.",
     )
-    source = models.CharField("nguồn tư liệu", max_length=250, blank=True, help_text="Báo cáo, hồ sơ hoặc người cung cấp thông tin.")
+    source = models.CharField(
+        "nguồn tư liệu", max_length=250, blank=True, help_text="Báo cáo, hồ sơ hoặc người cung cấp thông tin."
+    )
     is_fictional = models.BooleanField(
         "nhân vật hư cấu (dữ liệu mẫu)",
         default=False,
@@ -522,7 +608,13 @@ class Award(Orderable):
     """One award decision for an exemplar. The issuer is stored exactly as printed."""
 
     page = ParentalKey(ExemplarPage, on_delete=models.CASCADE, related_name="awards")
-    award_type = models.ForeignKey(AwardType, verbose_name="danh hiệu / hình thức", on_delete=models.PROTECT, related_name="awards", help_text="Chọn từ danh mục loại khen thưởng.")
+    award_type = models.ForeignKey(
+        AwardType,
+        verbose_name="danh hiệu / hình thức",
+        on_delete=models.PROTECT,
+        related_name="awards",
+        help_text="Chọn từ danh mục loại khen thưởng.",
+    )
     decision_number = models.CharField("số quyết định", max_length=80, blank=True, help_text="Ví dụ “1234/QĐ-UBND”.")
     decision_date = models.DateField("ngày quyết định", help_text="Ngày ký quyết định.")
     issuer_as_printed = models.CharField(
@@ -530,14 +622,48 @@ class Award(Orderable):
         max_length=250,
         help_text="Ghi đúng như trên quyết định tại thời điểm ký, ví dụ “Chủ tịch UBND huyện Lý Sơn” — không sửa theo tên đơn vị hiện nay.",
     )
-    issuer = models.ForeignKey(Organisation, verbose_name="cơ quan ra quyết định", null=True, blank=True, on_delete=models.SET_NULL, related_name="awards_issued", help_text="Cơ quan trong danh mục (để thống kê); không thay thế tên như in.")
-    level = models.CharField("cấp khen", max_length=20, choices=AwardLevel.choices, blank=True, help_text="Bỏ trống để dùng cấp của loại khen thưởng.")
-    commendation_type = models.CharField("loại hình khen thưởng", max_length=20, choices=CommendationType.choices, blank=True, help_text="Công trạng, đột xuất, theo phong trào…")
-    achievement = models.CharField("thành tích được khen", max_length=300, blank=True, help_text="Trích nội dung khen trong quyết định.")
-    decision_scan = models.ForeignKey("wagtaildocs.Document", verbose_name="bản chụp quyết định", null=True, blank=True, on_delete=models.SET_NULL, related_name="+", help_text="Tệp PDF hoặc ảnh chụp quyết định (không bắt buộc).")
-    revoked = models.BooleanField("đã thu hồi", default=False, help_text="Đánh dấu nếu khen thưởng đã bị thu hồi; hồ sơ vẫn được giữ.")
+    issuer = models.ForeignKey(
+        Organisation,
+        verbose_name="cơ quan ra quyết định",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="awards_issued",
+        help_text="Cơ quan trong danh mục (để thống kê); không thay thế tên như in.",
+    )
+    level = models.CharField(
+        "cấp khen",
+        max_length=20,
+        choices=AwardLevel.choices,
+        blank=True,
+        help_text="Bỏ trống để dùng cấp của loại khen thưởng.",
+    )
+    commendation_type = models.CharField(
+        "loại hình khen thưởng",
+        max_length=20,
+        choices=CommendationType.choices,
+        blank=True,
+        help_text="Công trạng, đột xuất, theo phong trào…",
+    )
+    achievement = models.CharField(
+        "thành tích được khen", max_length=300, blank=True, help_text="Trích nội dung khen trong quyết định."
+    )
+    decision_scan = models.ForeignKey(
+        "wagtaildocs.Document",
+        verbose_name="bản chụp quyết định",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="Tệp PDF hoặc ảnh chụp quyết định (không bắt buộc).",
+    )
+    revoked = models.BooleanField(
+        "đã thu hồi", default=False, help_text="Đánh dấu nếu khen thưởng đã bị thu hồi; hồ sơ vẫn được giữ."
+    )
     revoked_date = models.DateField("ngày thu hồi", null=True, blank=True, help_text="Ngày quyết định thu hồi.")
-    revoked_reason = models.CharField("lý do thu hồi", max_length=300, blank=True, help_text="Lý do và số quyết định thu hồi.")
+    revoked_reason = models.CharField(
+        "lý do thu hồi", max_length=300, blank=True, help_text="Lý do và số quyết định thu hồi."
+    )
 
     panels = [
         FieldRowPanel([FieldPanel("award_type"), FieldPanel("level"), FieldPanel("commendation_type")]),
@@ -596,18 +722,56 @@ class ConsentRecord(models.Model):
     for an editorial workflow.
     """
 
-    page = models.OneToOneField(ExemplarPage, verbose_name="điển hình", on_delete=models.CASCADE, related_name="consent", help_text="Hồ sơ điển hình cá nhân hoặc hộ gia đình.")
-    status = models.CharField("tình trạng", max_length=20, choices=ConsentStatus.choices, default=ConsentStatus.GIVEN, help_text="Đã đồng ý hay đã rút lại đồng ý.")
-    covers_publication = models.BooleanField("đồng ý công bố tên và thành tích", default=True, help_text="Đồng ý để trang được công khai.")
+    page = models.OneToOneField(
+        ExemplarPage,
+        verbose_name="điển hình",
+        on_delete=models.CASCADE,
+        related_name="consent",
+        help_text="Hồ sơ điển hình cá nhân hoặc hộ gia đình.",
+    )
+    status = models.CharField(
+        "tình trạng",
+        max_length=20,
+        choices=ConsentStatus.choices,
+        default=ConsentStatus.GIVEN,
+        help_text="Đã đồng ý hay đã rút lại đồng ý.",
+    )
+    covers_publication = models.BooleanField(
+        "đồng ý công bố tên và thành tích", default=True, help_text="Đồng ý để trang được công khai."
+    )
     covers_photo = models.BooleanField("đồng ý công bố ảnh", default=False, help_text="Ảnh chân dung, ảnh cá nhân.")
-    covers_birth_year = models.BooleanField("đồng ý công bố năm sinh, giới tính", default=False, help_text="Chỉ năm sinh, không bao giờ là ngày sinh.")
-    covers_story = models.BooleanField("đồng ý công bố câu chuyện", default=True, help_text="Câu chuyện, trích dẫn, chi tiết đời sống.")
+    covers_birth_year = models.BooleanField(
+        "đồng ý công bố năm sinh, giới tính", default=False, help_text="Chỉ năm sinh, không bao giờ là ngày sinh."
+    )
+    covers_story = models.BooleanField(
+        "đồng ý công bố câu chuyện", default=True, help_text="Câu chuyện, trích dẫn, chi tiết đời sống."
+    )
     given_on = models.DateField("ngày đồng ý", null=True, blank=True, help_text="Ngày ký phiếu đồng ý.")
-    evidence = models.ForeignKey("wagtaildocs.Document", verbose_name="phiếu đồng ý (bản chụp)", null=True, blank=True, on_delete=models.SET_NULL, related_name="+", help_text="Bản chụp phiếu đồng ý có chữ ký.")
-    evidence_note = models.CharField("người thu thập / ghi chú", max_length=300, blank=True, help_text="Ai đã nhận phiếu đồng ý, ở đâu, khi nào.")
+    evidence = models.ForeignKey(
+        "wagtaildocs.Document",
+        verbose_name="phiếu đồng ý (bản chụp)",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="Bản chụp phiếu đồng ý có chữ ký.",
+    )
+    evidence_note = models.CharField(
+        "người thu thập / ghi chú", max_length=300, blank=True, help_text="Ai đã nhận phiếu đồng ý, ở đâu, khi nào."
+    )
     withdrawn_at = models.DateTimeField("thời điểm rút lại", null=True, blank=True, editable=False)
-    withdrawn_by = models.ForeignKey("auth.User", verbose_name="người ghi nhận rút lại", null=True, blank=True, on_delete=models.SET_NULL, related_name="+", editable=False)
-    withdrawal_note = models.CharField("ghi chú rút lại", max_length=300, blank=True, help_text="Cách người được nêu gương báo rút lại đồng ý.")
+    withdrawn_by = models.ForeignKey(
+        "auth.User",
+        verbose_name="người ghi nhận rút lại",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        editable=False,
+    )
+    withdrawal_note = models.CharField(
+        "ghi chú rút lại", max_length=300, blank=True, help_text="Cách người được nêu gương báo rút lại đồng ý."
+    )
     updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:

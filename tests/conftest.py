@@ -23,9 +23,8 @@ def pytest_runtest_setup(item):
             if _required("REQUIRE_POSTGRES"):
                 pytest.fail(f"REQUIRE_POSTGRES=1 but the database is {connection.vendor}; {reason}")
             pytest.skip(reason)
-    if item.get_closest_marker("browser"):
-        if not (shutil.which("chromium") or os.path.exists("/usr/bin/chromium")):
-            reason = "needs Debian's chromium at /usr/bin/chromium (apt-get install chromium)"
-            if _required("REQUIRE_BROWSER"):
-                pytest.fail(f"REQUIRE_BROWSER=1 but {reason}")
-            pytest.skip(reason)
+    if item.get_closest_marker("browser") and not (shutil.which("chromium") or os.path.exists("/usr/bin/chromium")):
+        reason = "needs Debian's chromium at /usr/bin/chromium (apt-get install chromium)"
+        if _required("REQUIRE_BROWSER"):
+            pytest.fail(f"REQUIRE_BROWSER=1 but {reason}")
+        pytest.skip(reason)

@@ -5,6 +5,7 @@ The home page is the only page type allowed at the tree root; the three index pa
 """
 
 from django.db import models
+
 from wagtail.admin.panels import FieldPanel, PageChooserPanel
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
@@ -15,7 +16,9 @@ from exemplars.blocks import StoryBlock
 class HomePage(Page):
     """The front page: featured exemplars, campaigns under way, latest stories."""
 
-    intro = models.TextField("lời giới thiệu", blank=True, max_length=600, help_text="Một đoạn ngắn nói trang này để làm gì.")
+    intro = models.TextField(
+        "lời giới thiệu", blank=True, max_length=600, help_text="Một đoạn ngắn nói trang này để làm gì."
+    )
     featured_exemplar = models.ForeignKey(
         "exemplars.ExemplarPage",
         verbose_name="điển hình nổi bật",
@@ -59,7 +62,9 @@ class HomePage(Page):
 
         context = super().get_context(request, *args, **kwargs)
         context["exemplars"] = public_exemplars().select_related("place").order_by("-first_published_at")[:6]
-        context["campaigns"] = [c for c in CampaignPage.objects.live().public().order_by("-start_date") if c.is_running][:6]
+        context["campaigns"] = [
+            c for c in CampaignPage.objects.live().public().order_by("-start_date") if c.is_running
+        ][:6]
         context["stories"] = StoryPage.objects.live().public().order_by("-date", "-pk")[:6]
         return context
 

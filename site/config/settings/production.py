@@ -5,9 +5,7 @@ from django.core.exceptions import ImproperlyConfigured
 from .base import *  # noqa: F403
 
 if not SECRET_KEY or len(SECRET_KEY) < 32:  # noqa: F405
-    raise ImproperlyConfigured(
-        "SECRET_KEY must be set to a random string of at least 32 characters in production."
-    )
+    raise ImproperlyConfigured("SECRET_KEY must be set to a random string of at least 32 characters in production.")
 DEBUG = False
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)  # noqa: F405

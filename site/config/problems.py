@@ -1,0 +1,58 @@
+"""Problem responses (RFC 9457, `application/problem+json`) for every JSON endpoint.
+
+Raise `Problem(...)` anywhere in an API view; the handlers installed on the NinjaAPI in
+`config.api` turn it, Ninja's validation errors and Http404 into problem documents, so that
+machines always get a specific, parseable error and never a 500 page or an HTML body.
+"""
+
+from __future__ import annotations
+
+from http import HTTPStatus
+
+from django.http import JsonResponse
+
+PROBLEM_CONTENT_TYPE = "application/problem+json"
+
+
+class Problem(Exception):  # noqa: N818 - the RFC's own word
+    """An error to send as a problem document."""
+
+    def __init__(self, status: int, detail: str, *, title: str | None = None, param: str | None = None, **extra):
+        super().__init__(detail)
+        self.status = status
+        self.detail = detail
+        self.title = title or HTTPStatus(status).phrase
+        self.param = param
+        self.extra = extra
+        self.headers: dict[str, str] = extra.pop("headers", {}) or {}
+
+
+def problem_response(
+    status: int, detail: str, *, title: str | None = None, param: str | None = None, headers=None, **extra
+) -> JsonResponse:
+    body = {
+        "type": "about:blank",
+        "title": title or HTTPStatus(status).phrase,
+        "status": status,
+        "detail": detail,
+    }
+    if param:
+        body["param"] = param
+    body.update(extra)
+    response = JsonResponse(
+        body, status=status, content_type=PROBLEM_CONTENT_TYPE, json_dumps_params={"ensure_ascii": False}
+    )
+    for key, value in (headers or {}).items():
+        response[key] = value
+    return response
+
+
+def from_problem(problem: Problem) -> JsonResponse:
+    return problem_response(
+        problem.status,
+        problem.detail,
+        title=problem.title,
+        param=problem.param,
+        headers=problem.headers,
+        **problem.extra,
+    )

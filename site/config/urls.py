@@ -17,6 +17,7 @@ urlpatterns = [
     path("api/v1/", api.urls),
     path("documents/", include(wagtaildocs_urls)),
     path("sitemap.xml", sitemap, name="sitemap"),
+    path("", include("radio.urls")),
 ]
 
 if settings.DEBUG:

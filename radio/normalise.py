@@ -286,7 +286,7 @@ BASE_PATTERNS = [
     ("number", r"\d[\d.,]*\d|\d"),
 ]
 TAIL_PATTERNS = [
-    ("roman", rf"{WORD_BOUNDARY_BEFORE}[IVXLCDM]+{WORD_BOUNDARY_AFTER}"),
+    ("roman", rf"{WORD_BOUNDARY_BEFORE}(?P<roman_num>[IVXLCDM]+)(?:/(?P<roman_year>\d{{4}}))?{WORD_BOUNDARY_AFTER}"),
     # Every other word: the handler leaves words alone unless they are all capitals.
     ("caps", rf"{WORD_BOUNDARY_BEFORE}[{_L}]+{WORD_BOUNDARY_AFTER}"),
     ("symbol", r"[&@#§$€£¥¹²³⁴⁵⁶⁷⁸⁹⁰~^|\\]"),
@@ -426,13 +426,16 @@ class Normaliser:
         return read_number(token), ("decimal" if frac is not None else "number")
 
     def _roman(self, m, before):
-        token = m.group()
+        token = m.group("roman_num")
         if not ROMAN_RE.match(token):
             return self._caps(m, before)
         if before not in ROMAN_CONTEXT:
             raise Unreadable("số La Mã (hoặc chữ viết tắt) không có từ đi kèm như “lần thứ”, “khóa”")
         value = _roman_value(token)
-        return (read_ordinal(value) if before == "thứ" else read_int(value)), "roman"
+        spoken = read_ordinal(value) if before == "thứ" else read_int(value)
+        if m.group("roman_year"):  # quý IV/2024 → quý bốn năm hai nghìn không trăm hai mươi tư
+            spoken += f" năm {read_int(int(m.group('roman_year')))}"
+        return spoken, "roman"
 
     def _caps(self, m, before):
         token = m.group()

@@ -8,6 +8,7 @@ public format, and the running times match what is actually read.
 
 from __future__ import annotations
 
+import datetime
 import hashlib
 import io
 import json
@@ -15,7 +16,7 @@ import textwrap
 from email.utils import format_datetime
 
 from django.urls import reverse
-from django.utils import feedgenerator, timezone
+from django.utils import feedgenerator
 from django.utils.html import escape, linebreaks
 
 from .content import public_page_ids
@@ -41,7 +42,7 @@ def visible_items(rundown: Rundown) -> list:
     return result
 
 
-def last_modified(rundown: Rundown, items) -> timezone.datetime:
+def last_modified(rundown: Rundown, items) -> datetime.datetime:
     stamps = [rundown.updated_at]
     stamps += [i.source_page.last_published_at for i in items if i.source_page and i.source_page.last_published_at]
     return max(stamps)
@@ -113,7 +114,7 @@ def script(rundown: Rundown, request=None) -> dict:
         "week_end": week.sunday.isoformat(),
         "air_date": week.day(programme.weekday).isoformat(),
         "slot_start": slot_start.isoformat(),
-        "slot_end": (slot_start + timezone.timedelta(seconds=programme.target_seconds)).isoformat(),
+        "slot_end": (slot_start + datetime.timedelta(seconds=programme.target_seconds)).isoformat(),
         "status": rundown.status,
         "status_label": rundown.get_status_display(),
         "approved_at": rundown.approved_at.isoformat() if rundown.approved_at else None,
@@ -137,9 +138,9 @@ def script(rundown: Rundown, request=None) -> dict:
 def _header_lines(data: dict) -> list[str]:
     programme, timing = data["programme"], data["timing"]
     presenter = data["presenter"]
-    air = timezone.datetime.fromisoformat(data["slot_start"])
-    monday = timezone.datetime.fromisoformat(data["week_start"])
-    sunday = timezone.datetime.fromisoformat(data["week_end"])
+    air = datetime.datetime.fromisoformat(data["slot_start"])
+    monday = datetime.datetime.fromisoformat(data["week_start"])
+    sunday = datetime.datetime.fromisoformat(data["week_end"])
     who = f"{presenter['name']} ({data['rate']} âm tiết/phút)" if presenter else f"{data['rate']} âm tiết/phút"
     return [
         programme["name"].upper(),
@@ -321,7 +322,7 @@ def rss_feed(programme, scripts: list[tuple[Rundown, dict]], request) -> bytes:
 
 
 def http_date(value) -> str:
-    return format_datetime(value.astimezone(timezone.UTC), usegmt=True)
+    return format_datetime(value.astimezone(datetime.UTC), usegmt=True)
 
 
 def rule_label(rule: str) -> str:

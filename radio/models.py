@@ -469,7 +469,14 @@ class RundownItem(Orderable):
         if self.source_page_id:
             self.had_source = True
         super().save(*args, **kwargs)
+        self._stored_acknowledged = self.flags_acknowledged
         self._sync_recording()
+
+    @classmethod
+    def from_db(cls, db, field_names, values):
+        item = super().from_db(db, field_names, values)
+        item._stored_acknowledged = item.flags_acknowledged
+        return item
 
     def _sync_recording(self) -> None:
         """An aired length typed on the item becomes a calibration recording for the programme."""
@@ -497,8 +504,13 @@ class RundownItem(Orderable):
             self.expansions = [e.as_dict() for e in reading.expansions]
             self.flags = [f.as_dict() for f in reading.flags]
             self.syllables = count_syllables(reading.text)
+        # The checkbox acknowledges the flags the editor saw when ticking it. Ticked now: every
+        # current flag is acknowledged. Still ticked from before: earlier acknowledgements hold,
+        # but a flag introduced by this edit stays open. Unticked: nothing is acknowledged.
         tokens = sorted({f["token"] for f in self.flags})
-        if self.flags_acknowledged:
+        if not self.flags_acknowledged:
+            self.acknowledged_tokens = []
+        elif not getattr(self, "_stored_acknowledged", False):
             self.acknowledged_tokens = tokens
         self.flags_acknowledged = bool(tokens) and set(tokens) <= set(self.acknowledged_tokens or [])
 

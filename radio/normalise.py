@@ -427,7 +427,8 @@ class Normaliser:
 
     def _roman(self, m, before):
         token = m.group("roman_num")
-        if not ROMAN_RE.match(token):
+        if not ROMAN_RE.match(token) or token in ("L", "C", "D", "M"):
+            # A lone L, C, D or M is a letter ("mục C"), never a Roman numeral in this prose.
             return self._caps(m, before)
         if before not in ROMAN_CONTEXT:
             raise Unreadable("số La Mã (hoặc chữ viết tắt) không có từ đi kèm như “lần thứ”, “khóa”")

@@ -4,12 +4,19 @@
 from __future__ import annotations
 
 from django import forms
-from django.core.exceptions import ValidationError
 from django.urls import path, reverse
 
 from wagtail import hooks
 from wagtail.admin.forms import WagtailAdminModelForm
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel, PageChooserPanel, Panel
+from wagtail.admin.panels import (
+    FieldPanel,
+    FieldRowPanel,
+    InlinePanel,
+    MultiFieldPanel,
+    ObjectList,
+    PageChooserPanel,
+    Panel,
+)
 from wagtail.admin.widgets.button import Button, HeaderButton
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import EditView, IndexView, SnippetViewSet, SnippetViewSetGroup
@@ -106,26 +113,34 @@ class ReadingPanel(Panel):
 class RundownForm(WagtailAdminModelForm):
     """Blocks saving an approved rundown whose items would have unchecked flags."""
 
-    def clean(self):
-        cleaned = super().clean()
-        if self.instance.pk and self.instance.status != RundownStatus.DRAFT and "items" in self.formsets:
-            normaliser = current_normaliser()
-            problems = []
-            for form in self.formsets["items"].forms:
-                data = getattr(form, "cleaned_data", None) or {}
-                if not data or data.get("DELETE") or data.get("kind") == ItemKind.CUE:
-                    continue
-                flags = normaliser.read(data.get("display_text", "")).flags
-                if flags and not data.get("flags_acknowledged"):
-                    tokens = ", ".join(f"“{f.token}”" for f in flags)
-                    problems.append(f"Mục {data.get('slug')}: {tokens}.")
-            if problems:
-                raise ValidationError(
-                    "Kịch bản đã duyệt không được có chỗ chưa đọc được: "
-                    + " ".join(problems)
-                    + " Sửa văn bản hoặc đánh dấu “đã kiểm tra cách đọc”, hoặc đưa kịch bản về bản nháp."
-                )
-        return cleaned
+    def is_valid(self):
+        # Runs after the item formsets are cleaned (ClusterForm validates them after the form).
+        valid = super().is_valid()
+        if not (valid and self.instance.pk and self.instance.status != RundownStatus.DRAFT):
+            return valid
+        normaliser = current_normaliser()
+        problems = []
+        for form in self.formsets["items"].forms:
+            data = getattr(form, "cleaned_data", None) or {}
+            if not data or data.get("DELETE") or data.get("kind") == ItemKind.CUE:
+                continue
+            tokens = {f.token for f in normaliser.read(data.get("display_text", "")).flags}
+            item = form.instance
+            if item.pk and data.get("flags_acknowledged") and item.flags_acknowledged:
+                tokens -= set(item.acknowledged_tokens or [])  # acknowledged before, still ticked
+            elif data.get("flags_acknowledged"):
+                tokens = set()  # ticked now: the editor acknowledges what the preview shows
+            if tokens:
+                problems.append(f"Mục {data.get('slug')}: " + ", ".join(f"“{t}”" for t in sorted(tokens)) + ".")
+        if problems:
+            self.add_error(
+                None,
+                "Kịch bản đã duyệt không được có chỗ chưa đọc được: "
+                + " ".join(problems)
+                + " Sửa văn bản hoặc đánh dấu “đã kiểm tra cách đọc”, hoặc đưa kịch bản về bản nháp.",
+            )
+            return False
+        return True
 
 
 class RundownIndexView(IndexView):
@@ -175,25 +190,27 @@ class RundownViewSet(SnippetViewSet):
     list_filter = ["status", "programme"]
     search_fields = ["week", "programme__name"]
     ordering = ["-week_start"]
-    base_form_class = RundownForm
-    panels = [
-        FieldRowPanel([FieldPanel("programme"), FieldPanel("week"), FieldPanel("presenter")]),
-        TimingPanel(heading="Thời lượng và duyệt"),
-        InlinePanel(
-            "items",
-            heading="Các mục",
-            label="mục",
-            panels=[
-                FieldRowPanel([FieldPanel("kind"), FieldPanel("slug")]),
-                FieldPanel("display_text", widget=ReadAloudTextarea()),
-                ReadingPanel(heading="Văn bản đọc"),
-                FieldPanel("flags_acknowledged"),
-                FieldPanel("presenter_notes", widget=forms.Textarea(attrs={"rows": 2})),
-                PageChooserPanel("source_page", ["campaigns.StoryPage", "exemplars.ExemplarPage"]),
-                FieldRowPanel([FieldPanel("planned_seconds"), FieldPanel("aired_seconds")]),
-            ],
-        ),
-    ]
+    edit_handler = ObjectList(
+        [
+            FieldRowPanel([FieldPanel("programme"), FieldPanel("week"), FieldPanel("presenter")]),
+            TimingPanel(heading="Thời lượng và duyệt"),
+            InlinePanel(
+                "items",
+                heading="Các mục",
+                label="mục",
+                panels=[
+                    FieldRowPanel([FieldPanel("kind"), FieldPanel("slug")]),
+                    FieldPanel("display_text", widget=ReadAloudTextarea()),
+                    ReadingPanel(heading="Văn bản đọc"),
+                    FieldPanel("flags_acknowledged"),
+                    FieldPanel("presenter_notes", widget=forms.Textarea(attrs={"rows": 2})),
+                    PageChooserPanel("source_page", ["campaigns.StoryPage", "exemplars.ExemplarPage"]),
+                    FieldRowPanel([FieldPanel("planned_seconds"), FieldPanel("aired_seconds")]),
+                ],
+            ),
+        ],
+        base_form_class=RundownForm,
+    )
 
 
 class ProposalViewSet(SnippetViewSet):

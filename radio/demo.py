@@ -32,7 +32,7 @@ OUTRO = (
 
 def seed_radio_demo(week: IsoWeek | None = None, log=print) -> dict:
     week = week or IsoWeek.current()
-    presenter, _ = Presenter.objects.get_or_create(name="Hồng Nhung (phát thanh viên mẫu)", defaults={"rate": 210})
+    presenter, _ = Presenter.objects.get_or_create(name="Hồng Nhung", defaults={"rate": 210})
     programme, created = Programme.objects.get_or_create(
         slug=PROGRAMME_SLUG,
         defaults={
@@ -44,7 +44,7 @@ def seed_radio_demo(week: IsoWeek | None = None, log=print) -> dict:
             "intro_template": INTRO,
             "outro_template": OUTRO,
             "description": "Chuyên mục phát thanh hằng tuần trên sóng truyền thanh đặc khu Lý Sơn, "
-            "giới thiệu gương người tốt, việc tốt và điển hình tiên tiến.",
+            "giới thiệu gương người tốt, việc tốt và điển hình tiên tiến (dữ liệu mẫu; phát thanh viên hư cấu).",
         },
     )
     log(f"Chương trình: {programme.name} ({'mới tạo' if created else 'đã có'})")

@@ -311,6 +311,14 @@ class Normaliser:
             # with the letter rules below ("QH15" in the list beats "letters with digits").
             alt = "|".join(re.escape(a) for a in sorted(self.abbreviations, key=len, reverse=True))
             patterns.insert(1, ("abbreviation", rf"{WORD_BOUNDARY_BEFORE}(?:{alt}){WORD_BOUNDARY_AFTER}"))
+        # Registration numbers and codes such as QNg-90123-TS: flagged as one token.
+        patterns.insert(
+            2 if self.abbreviations else 1,
+            (
+                "compound",
+                rf"{WORD_BOUNDARY_BEFORE}[{_L}]+(?:-[{_L}0-9]+)*-\d[{_L}0-9]*(?:-[{_L}0-9]+)*{WORD_BOUNDARY_AFTER}",
+            ),
+        )
         patterns += TAIL_PATTERNS
         self.pattern = re.compile("|".join(f"(?P<{name}>{regex})" for name, regex in patterns))
 
@@ -415,6 +423,9 @@ class Normaliser:
     def _unit(self, m, before):
         return f"{read_number(m.group('u_num'))} {UNITS[m.group('u_unit')]}", "unit"
 
+    def _compound(self, m, before):
+        raise Unreadable("mã hoặc biển số lẫn chữ và số: không rõ cách đọc")
+
     def _mixed(self, m, before):
         raise Unreadable("chữ lẫn số: không rõ cách đọc")
 
@@ -440,6 +451,8 @@ class Normaliser:
 
     def _caps(self, m, before):
         token = m.group()
+        if len(token) >= 2 and not token.isupper() and any(c.isupper() for c in token[1:]):
+            raise Unreadable("chữ hoa giữa từ (viết tắt?): thêm vào danh sách viết tắt hoặc viết đầy đủ")
         if len(token) < 2 or not token.isupper():
             return None, ""
         if SYLLABLE_RE.match(anyascii(token).lower()):

@@ -33,7 +33,10 @@ def test_story_and_exemplar_pages_offer_the_proposal_button(admin_client):
         assert "Đề xuất phát thanh" in body
         assert reverse("radio_propose", args=[page.pk]) in body
     home = factories.home_page()
-    assert "Đề xuất phát thanh" not in admin_client.get(reverse("wagtailadmin_pages:edit", args=[home.pk])).content.decode()
+    assert (
+        "Đề xuất phát thanh"
+        not in admin_client.get(reverse("wagtailadmin_pages:edit", args=[home.pk])).content.decode()
+    )
     assert admin_client.get(reverse("radio_propose", args=[home.pk])).status_code == 404
 
 

@@ -800,3 +800,8 @@ class ConsentRecord(models.Model):
             "birth_year": self.covers_birth_year,
             "story": self.covers_story,
         }[detail]
+
+
+# Citizen nominations live in their own module (intake rules and all); imported here so Django
+# registers the model with this app.
+from .nominations import Nomination  # noqa: E402, F401

@@ -10,6 +10,7 @@ from wagtail.admin.widgets import Button
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from . import nominations_admin
 from .consent import ACTION_CONSENT_CHANGED, ACTION_CONSENT_WITHDRAWN, enforce_after_consent_change
 from .models import AwardType, ConsentRecord, ConsentStatus, ExemplarPage, Field, Organisation, Place
 from .views import WithdrawConsentView
@@ -101,6 +102,7 @@ class ConsentViewSet(SnippetViewSet):
 
 register_snippet(VocabularyGroup)
 register_snippet(ConsentViewSet)
+register_snippet(nominations_admin.NominationViewSet)
 
 
 # --------------------------------------------------------------------------------------------
@@ -110,7 +112,10 @@ register_snippet(ConsentViewSet)
 
 @hooks.register("register_admin_urls")
 def register_consent_urls():
-    return [path("consent/<int:pk>/withdraw/", WithdrawConsentView.as_view(), name="exemplars_consent_withdraw")]
+    return [
+        path("consent/<int:pk>/withdraw/", WithdrawConsentView.as_view(), name="exemplars_consent_withdraw"),
+        *nominations_admin.admin_urls(),
+    ]
 
 
 def _withdraw_button(record, priority=50):
@@ -126,6 +131,8 @@ def _withdraw_button(record, priority=50):
 def consent_listing_buttons(snippet, user, next_url=None):
     if isinstance(snippet, ConsentRecord) and snippet.is_given and user.has_perm("exemplars.change_consentrecord"):
         yield _withdraw_button(snippet)
+    if isinstance(snippet, nominations_admin.Nomination):
+        yield from nominations_admin.listing_buttons(snippet, user)
 
 
 @hooks.register("register_page_header_buttons")
@@ -157,6 +164,8 @@ def register_consent_log_actions(actions):
     actions.register_action(
         ACTION_CONSENT_WITHDRAWN, "Rút lại đồng ý công bố", "Đã rút lại đồng ý công bố và gỡ trang khỏi công khai"
     )
+    for action, label, message in nominations_admin.LOG_ACTIONS:
+        actions.register_action(action, label, message)
     actions.register_action(
         ACTION_CONSENT_CHANGED, "Thay đổi đồng ý công bố", "Đồng ý công bố không còn cho phép công khai; đã gỡ trang"
     )

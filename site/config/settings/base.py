@@ -212,3 +212,10 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
 }
+
+# Citizen nominations: body and photo limits (oversized → 413), per-address rate limit
+# (submissions, seconds → 429), photos kept outside MEDIA_ROOT (never served publicly).
+NOMINATION_MAX_BODY_BYTES = int(os.environ.get("NOMINATION_MAX_BODY_BYTES", 8 * 1024 * 1024))
+NOMINATION_MAX_PHOTO_BYTES = 5 * 1024 * 1024
+NOMINATION_RATE_LIMIT = (int(os.environ.get("NOMINATION_RATE_LIMIT", "5")), 3600)
+NOMINATION_PHOTO_ROOT = Path(os.environ.get("NOMINATION_PHOTO_ROOT", DATA_DIR / "nominations"))

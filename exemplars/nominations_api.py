@@ -13,7 +13,7 @@ import binascii
 import json
 from typing import Literal
 
-from ninja import Router, Schema
+from ninja import Router, Schema, Status
 from pydantic import Field
 
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -146,7 +146,10 @@ def create_nomination(request):
         raise Problem(400, f"Dữ liệu không hợp lệ: {first}.", param=first, invalid_params=invalid)
 
     nomination = save_nomination(form, ip_hash)
-    return 201, {
-        "reference": nomination.reference,
-        "message": "Cảm ơn bạn! Chúng tôi đã nhận được giới thiệu và sẽ xác minh trước khi viết bài.",
-    }
+    return Status(
+        201,
+        {
+            "reference": nomination.reference,
+            "message": "Cảm ơn bạn! Chúng tôi đã nhận được giới thiệu và sẽ xác minh trước khi viết bài.",
+        },
+    )

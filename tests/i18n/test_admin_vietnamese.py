@@ -186,7 +186,7 @@ def test_javascript_catalogue_is_vietnamese(admin_client):
 @pytest.mark.django_db
 def test_moderation_notification_email_is_vietnamese(admin_client):
     moderator = get_user_model().objects.create_user("kiemduyet", "kiemduyet@lyson.gov.vn", "mat-khau-thu")
-    moderator.groups.add(Group.objects.get(name="Moderators"))
+    moderator.groups.add(Group.objects.get(name="Biên tập viên"))  # step 1 of "Duyệt hai bước"
     page = factories.exemplar("Nguyễn Văn Thử", kind="individual", publish=False)
     workflow = page.get_workflow()
     assert workflow is not None, "Wagtail's default workflow should apply to every page"

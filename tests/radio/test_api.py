@@ -371,3 +371,17 @@ def test_prompter_has_large_type_and_an_optional_mirror(client):
     mirrored = client.get(f"/phat-thanh/{SLUG}/2026-W48/?mirror=1&co=64").content.decode()
     assert "scaleX(-1)" in mirrored and "font-size: 64px" in mirrored
     assert client.get(f"/phat-thanh/{SLUG}/2026-W54/").status_code == 400
+
+
+@pytest.mark.django_db
+def test_the_consent_withdrawal_action_takes_the_item_off_every_format(client):
+    from exemplars.consent import withdraw_consent
+
+    person = factories.exemplar("Ông Phạm Văn Rút", kind="individual", summary="Ông Rút cứu 5 người.")
+    factories.rundown(
+        status="approved", items=[{"slug": "ONG-RUT", "display_text": person.summary, "source_page": person}]
+    )
+    withdraw_consent(person.consent, None, note="Gọi điện báo rút lại.")
+    assert RundownItem.objects.get(slug="ONG-RUT").withdrawn
+    for text in _everything(client):
+        assert "ONG-RUT" not in text and "Ông Rút" not in text

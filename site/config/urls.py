@@ -8,6 +8,8 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from search.views import search_page
+
 from .api import api
 from .api_v2 import api_router
 
@@ -17,6 +19,7 @@ urlpatterns = [
     path("api/v1/", api.urls),
     path("documents/", include(wagtaildocs_urls)),
     path("sitemap.xml", sitemap, name="sitemap"),
+    path("tim-kiem/", search_page, name="search"),
 ]
 
 if settings.DEBUG:

@@ -101,8 +101,17 @@ def _with_related(page) -> set[int]:
     return {page.pk} | documents.related_page_ids(page)
 
 
-def on_publish_change(sender, instance, **kwargs):
+def on_publish(sender, instance, **kwargs):
     enqueue(_with_related(instance))
+
+
+def on_unpublish(sender, instance, **kwargs):
+    # Drop the document now rather than re-evaluating the page: Wagtail also sends this
+    # signal just before deleting a live page (`unpublish(commit=False)`), when the database
+    # still says "live" — a rebuild then would resurrect the document under a deleted page.
+    SearchDocument.objects.filter(page_id=instance.pk).delete()
+    _secondary_engine_sync([], [instance.pk])
+    enqueue(documents.related_page_ids(instance) - {instance.pk})
 
 
 def on_move(sender, instance, **kwargs):
@@ -138,8 +147,8 @@ def on_restriction_change(sender, instance, **kwargs):
 
 
 def connect() -> None:
-    page_published.connect(on_publish_change, dispatch_uid="search_page_published")
-    page_unpublished.connect(on_publish_change, dispatch_uid="search_page_unpublished")
+    page_published.connect(on_publish, dispatch_uid="search_page_published")
+    page_unpublished.connect(on_unpublish, dispatch_uid="search_page_unpublished")
     post_page_move.connect(on_move, dispatch_uid="search_page_moved")
     post_delete.connect(on_page_delete, dispatch_uid="search_page_deleted")
     post_save.connect(on_consent_saved, sender=ConsentRecord, dispatch_uid="search_consent_saved")

@@ -73,6 +73,7 @@ def search(
     year: list[str] | None = Query(None, description="Năm quyết định khen thưởng"),  # noqa: B008 - django-ninja idiom
     limit: int = Query(20, description="Số kết quả (1–50)"),  # noqa: B008 - django-ninja idiom
     offset: int = Query(0, description="Bỏ qua bao nhiêu kết quả đầu (tối đa 500)"),  # noqa: B008 - django-ninja idiom
+    facets: bool = Query(True, description="Có đếm theo nhóm (facets) hay không"),  # noqa: B008 - django-ninja idiom
 ):
     params = service.SearchParams(
         q=q,
@@ -87,6 +88,7 @@ def search(
         },
         limit=limit,
         offset=offset,
+        facets=facets,
     )
     try:
         return service.search(params)

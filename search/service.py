@@ -51,6 +51,7 @@ class SearchParams:
     filters: dict[str, list[str]] = field(default_factory=dict)
     limit: int = 20
     offset: int = 0
+    facets: bool = True
 
 
 def _ints(param: str, values: list[str]) -> list[int]:

@@ -89,12 +89,18 @@ class EmbeddedEngine:
             return None
         return "to_tsquery('simple', %s)", [" | ".join(exact)]
 
+    def _filter_column(self, idcol: str) -> str:
+        # On an FTS5 table a plain `rowid IN (…)` is offered to the virtual table as a rowid
+        # lookup, and FTS5 then re-runs the MATCH once per listed rowid. `+rowid` is an
+        # expression, not a constraint: the MATCH runs once and the filter checks its rows.
+        return f"+{idcol}" if self.vendor == "sqlite" else idcol
+
     # -- building blocks ----------------------------------------------------------------------
 
     def _ranked(self, query, tier, filters, window, exclude=(), prefix_last=False) -> list[int]:
         lim = limits()
         table, where, idcol, params = self._match(query, tier, prefix_last)
-        fsql, fparams = _filter_sql(filters, idcol)
+        fsql, fparams = _filter_sql(filters, self._filter_column(idcol))
         score, sparams, order = self._score(query, tier, prefix_last)
         excl = ""
         if exclude:
@@ -111,7 +117,7 @@ class EmbeddedEngine:
     def _count(self, query, filters) -> tuple[int, bool]:
         cap = limits()["COUNT_CAP"]
         table, where, idcol, params = self._match(query, "all")
-        fsql, fparams = _filter_sql(filters, idcol)
+        fsql, fparams = _filter_sql(filters, self._filter_column(idcol))
         sql = f"SELECT count(*) FROM (SELECT {idcol} FROM {table} WHERE {where}{fsql} LIMIT %s) capped"
         with connection.cursor() as cursor:
             cursor.execute(sql, [*params, *fparams, cap + 1])
@@ -121,7 +127,7 @@ class EmbeddedEngine:
     def _facet_counts(self, query, filters, names) -> tuple[dict[str, dict[str, int]], int]:
         sample = limits()["FACET_SAMPLE"]
         table, where, idcol, params = self._match(query, "all")
-        fsql, fparams = _filter_sql(filters, idcol)
+        fsql, fparams = _filter_sql(filters, self._filter_column(idcol))
         wanted = sorted(set(names) | {"type"})
         marks = ", ".join(["%s"] * len(wanted))
         sql = (

@@ -9,6 +9,7 @@ from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from exemplars import nominations_views
+from search.views import search_page
 
 from .api import api
 from .api_v2 import api_router
@@ -21,6 +22,7 @@ urlpatterns = [
     path("sitemap.xml", sitemap, name="sitemap"),
     path("gioi-thieu-guong/", nominations_views.nomination_form, name="nomination_form"),
     path("gioi-thieu-guong/cam-on/", nominations_views.nomination_thanks, name="nomination_thanks"),
+    path("tim-kiem/", search_page, name="search"),
     path("", include("radio.urls")),
 ]
 

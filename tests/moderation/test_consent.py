@@ -53,6 +53,49 @@ def _shows_in_sitemap(client, page, title):
     return page.slug in client.get("/sitemap.xml").content.decode()
 
 
+def _shows_in_search_api(client, page, title):
+    response = client.get("/api/v1/search", {"q": "pham thi hien"})
+    return response.status_code == 200 and any(item["title"] == title for item in response.json()["items"])
+
+
+def _shows_in_search_suggest(client, page, title):
+    response = client.get("/api/v1/search/suggest", {"q": "pham thi"})
+    return response.status_code == 200 and any(item["title"] == title for item in response.json())
+
+
+def _shows_on_search_page(client, page, title):
+    # The page echoes the query, so look for a link to the profile rather than the name.
+    return f"/{page.slug}/" in client.get("/tim-kiem/", {"q": "Phạm Thị Hiền"}).content.decode()
+
+
+def _radio_week(page):
+    """An approved rundown for a week still to air, with an item taken from the page."""
+    from radio.models import Rundown
+
+    week = "2030-W10"
+    if not Rundown.objects.filter(week=week).exists():
+        factories.rundown(
+            week,
+            status="approved",
+            items=[{"display_text": f"Câu chuyện về {page.title}.", "source_page": page, "slug": "HIEN"}],
+        )
+    return week
+
+
+def _shows_in_radio_script(client, page, title):
+    prog = factories.programme()
+    week = _radio_week(page)
+    json_script = client.get(f"/api/v1/radio/{prog.slug}/weeks/{week}").json()
+    txt_script = client.get(f"/api/v1/radio/{prog.slug}/weeks/{week}.txt").content.decode()
+    return title in str(json_script) or title in txt_script
+
+
+def _shows_in_radio_feed(client, page, title):
+    prog = factories.programme()
+    _radio_week(page)
+    return title in str(client.get(f"/api/v1/radio/{prog.slug}/feed.json").json())
+
+
 # Every public surface that can show an exemplar. Later features (search, feeds, radio, API v1
 # detail) add their own check here: (label, function(client, page, title) -> bool).
 PUBLIC_SURFACES = [
@@ -63,6 +106,11 @@ PUBLIC_SURFACES = [
     ("API v2 chi tiết", _shows_in_api_v2_detail),
     ("API v2 tìm kiếm", _shows_in_api_v2_search),
     ("sitemap", _shows_in_sitemap),
+    ("API tìm kiếm", _shows_in_search_api),
+    ("gợi ý tìm kiếm", _shows_in_search_suggest),
+    ("trang tìm kiếm", _shows_on_search_page),
+    ("kịch bản phát thanh", _shows_in_radio_script),
+    ("feed phát thanh", _shows_in_radio_feed),
 ]
 
 

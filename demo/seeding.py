@@ -328,6 +328,8 @@ class Seeder:
             portrait_alt=image.description,
             portrait_credit=CREDIT,
             body=body,
+            # Withdrawn consent: kept as a draft, never shown (add_child would make it live).
+            live=not spec.get("consent_withdrawn"),
         )
         page.fields = [self.objects[f] for f in spec["fields"]]
         for order, award in enumerate(spec["awards"]):

@@ -20,6 +20,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.functional import cached_property
+from django.utils.html import strip_tags
 
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, HelpPanel, InlinePanel, MultiFieldPanel
@@ -591,7 +592,8 @@ class ExemplarPage(Page):
             errors["birth_year"] = "Năm sinh không được ở tương lai."
         if self.portrait_id and not self.portrait_alt:
             errors["portrait_alt"] = "Cần mô tả ảnh (alt) khi có ảnh chân dung."
-        if self.replication_guide and self.kind != SubjectKind.MODEL:
+        # An emptied rich-text editor posts "<p data-block-key=…></p>": judge by the text in it.
+        if strip_tags(self.replication_guide or "").strip() and self.kind != SubjectKind.MODEL:
             errors["replication_guide"] = "Hướng dẫn nhân rộng chỉ dành cho mô hình."
         if errors:
             raise ValidationError(errors)

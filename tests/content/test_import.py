@@ -7,8 +7,9 @@ import shutil
 from pathlib import Path
 
 import pytest
-from django.core.management import CommandError, call_command
 from openpyxl import Workbook, load_workbook
+
+from django.core.management import CommandError, call_command
 
 from exemplars.models import ConsentRecord, ExemplarPage, PlaceKind
 from tests import factories

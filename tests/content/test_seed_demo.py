@@ -3,6 +3,7 @@
 import io
 
 import pytest
+
 from django.core.management import CommandError, call_command
 from django.test import TestCase
 

@@ -1,4 +1,4 @@
-"""Accounts for the demo site: the admin superuser, and (later) one demo user per editorial role.
+"""Accounts for the demo site: the admin superuser, and one demo user per editorial role.
 
 The admin password is generated once and kept in `DATA_DIR/admin-login.txt` (git-ignored, mode
 600), so every `make run` can print the same login again. A password that someone changed in the
@@ -61,9 +61,12 @@ def ensure_admin() -> Login:
     return Login(ADMIN_USERNAME, None, created=False)
 
 
-def ensure_role_users() -> list[Login]:
-    """Demo users, one per editorial role (writer, reviewer, publisher…).
+def ensure_role_users(stdout) -> None:
+    """Demo users, one per editorial role (writer, editor, approver, radio editor).
 
-    Filled in by the moderation work; `seed_demo` already calls it and prints what it returns.
+    Delegates to `home.demo_users` (owned by the editorial workflow), which prints each new
+    password once and leaves existing accounts alone.
     """
-    return []
+    from home.demo_users import create_demo_users
+
+    create_demo_users(stdout)

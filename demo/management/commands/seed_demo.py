@@ -43,10 +43,9 @@ class Command(BaseCommand):
 
         with transaction.atomic():
             login = accounts.ensure_admin()
-            role_logins = accounts.ensure_role_users()
-        self.print_login(login, role_logins)
+        self.print_login(login)
 
-    def print_login(self, login, role_logins):
+    def print_login(self, login):
         url = f"{settings.WAGTAILADMIN_BASE_URL.rstrip('/')}/admin/"
         bar = "=" * 60
         self.stdout.write(bar)
@@ -60,6 +59,7 @@ class Command(BaseCommand):
                 "Mật khẩu:       đã được đổi nên không in ra. Đặt mật khẩu mới bằng: "
                 f"python manage.py changepassword {login.username}"
             )
-        for extra in role_logins:
-            self.stdout.write(f"Người dùng mẫu: {extra.username} / {extra.password}")
+        self.stdout.write("Người dùng mẫu theo vai trò biên tập:")
+        with transaction.atomic():
+            accounts.ensure_role_users(self.stdout)
         self.stdout.write(bar)

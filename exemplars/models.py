@@ -20,6 +20,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.functional import cached_property
+from django.utils.html import strip_tags
 
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, HelpPanel, InlinePanel, MultiFieldPanel
@@ -198,19 +199,57 @@ class Place(models.Model):
         return folded
 
     @classmethod
+    def name_matches(cls, place: Place, text: str) -> bool:
+        """Whether `text` names `place`, with or without its type word ("đặc khu Lý Sơn", "ly son")."""
+        folded = fold(text)
+        return folded in (place.folded_name, fold(place.full_name))
+
+    @classmethod
+    def match_in(cls, by_folded_name: dict[str, list[Place]], text: str) -> list[Place]:
+        """Places named `text` among preloaded places (folded name → places), any validity.
+
+        A typed type word narrows the result to places of that kind ("thôn An Bình" is not
+        the former xã An Bình); without one, every place of that name is a candidate.
+        """
+        folded = fold(text)
+        stripped = cls.strip_type_word(folded)
+        places = list(by_folded_name.get(folded, []))
+        if stripped != folded:
+            places += [p for p in by_folded_name.get(stripped, []) if p not in places]
+            typed = [p for p in places if fold(p.full_name) == folded]
+            places = typed or places
+        return places
+
+    @classmethod
+    def pick_current(
+        cls, candidates: list[Place], date: datetime.date | None = None
+    ) -> tuple[Place | None, list[Place]]:
+        """The one candidate valid on `date` (today), else the tie to report.
+
+        One current place wins over any number of former ones ("Lý Sơn" is the đặc khu, not the
+        former huyện); a lone former place is accepted (a story may predate the reform); two
+        current places, or several former ones and no current, are a tie.
+        """
+        current = [p for p in candidates if p.is_valid_on(date)]
+        if len(current) == 1:
+            return current[0], []
+        if len(current) > 1:
+            return None, current
+        if len(candidates) == 1:
+            return candidates[0], []
+        return None, list(candidates)
+
+    @classmethod
     def match(cls, text: str) -> list[Place]:
         """Places whose name matches `text` regardless of case, accents and a leading type word.
 
-        Current places come first; the caller decides what to do with a tie.
+        Current places come first; the caller decides what to do with a tie (see `pick_current`).
         """
         folded = fold(text)
-        candidates = {folded, cls.strip_type_word(folded)}
-        places = list(cls.objects.filter(folded_name__in=candidates).select_related("parent"))
-        if folded != cls.strip_type_word(folded):
-            # A type word was typed ("đặc khu Lý Sơn"): prefer places of that kind.
-            typed = [p for p in places if fold(p.full_name) == folded]
-            places = typed or places
-        return sorted(places, key=lambda p: (not p.is_current, p.name))
+        by_name: dict[str, list[Place]] = {}
+        for place in cls.objects.filter(folded_name__in={folded, cls.strip_type_word(folded)}).select_related("parent"):
+            by_name.setdefault(place.folded_name, []).append(place)
+        return sorted(cls.match_in(by_name, text), key=lambda p: (not p.is_current, p.name))
 
 
 class Field(models.Model):
@@ -555,7 +594,8 @@ class ExemplarPage(Page):
             errors["birth_year"] = "Năm sinh không được ở tương lai."
         if self.portrait_id and not self.portrait_alt:
             errors["portrait_alt"] = "Cần mô tả ảnh (alt) khi có ảnh chân dung."
-        if self.replication_guide and self.kind != SubjectKind.MODEL:
+        # An emptied rich-text editor posts "<p data-block-key=…></p>": judge by the text in it.
+        if strip_tags(self.replication_guide or "").strip() and self.kind != SubjectKind.MODEL:
             errors["replication_guide"] = "Hướng dẫn nhân rộng chỉ dành cho mô hình."
         if errors:
             raise ValidationError(errors)

@@ -32,6 +32,7 @@ INSTALLED_APPS = [
     "campaigns",
     "search",
     "radio",
+    "demo",
     "wagtail_headless_preview",
     "wagtail.api.v2",
     "wagtail.contrib.forms",

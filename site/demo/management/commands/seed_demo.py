@@ -41,6 +41,12 @@ class Command(BaseCommand):
             seeder.run()
             write(self.style.SUCCESS(f"Xong: tạo mới {seeder.total_created} đối tượng."))
 
+        # This week's broadcast script, built from the published demo stories (idempotent).
+        from radio.demo import seed_radio_demo
+
+        with transaction.atomic():
+            seed_radio_demo(log=write)
+
         with transaction.atomic():
             login = accounts.ensure_admin()
         self.print_login(login)

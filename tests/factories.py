@@ -217,8 +217,9 @@ def image(title: str = "Ảnh thử nghiệm", *, size: tuple[int, int] = (640, 
     """A real Wagtail image (a PNG drawn with Pillow), so renditions can be generated."""
     import io
 
-    from django.core.files.images import ImageFile
     from PIL import Image as PILImage
+
+    from django.core.files.images import ImageFile
 
     from wagtail.images import get_image_model
 

@@ -113,7 +113,7 @@ EXEMPLAR_ORDER = {
 
 @router.get(
     "/exemplars",
-    response={200: schemas.ExemplarList, **PROBLEM},
+    response={200: schemas.ExemplarList, 400: schemas.Problem},
     summary="Danh sách điển hình",
     openapi_extra=_problem_responses(400),
 )
@@ -188,7 +188,7 @@ def get_exemplar(request, slug: str):
 
 @router.get(
     "/campaigns",
-    response={200: schemas.CampaignList, **PROBLEM},
+    response={200: schemas.CampaignList, 400: schemas.Problem},
     summary="Danh sách phong trào thi đua",
     openapi_extra=_problem_responses(400),
 )
@@ -244,7 +244,7 @@ def get_campaign(request, slug: str):
 
 @router.get(
     "/stories",
-    response={200: schemas.StoryList, **PROBLEM},
+    response={200: schemas.StoryList, 400: schemas.Problem},
     summary="Danh sách tin việc tốt",
     openapi_extra=_problem_responses(400),
 )
@@ -252,7 +252,11 @@ def list_stories(
     request,
     exemplar: str | None = Query(None, max_length=255, description="Slug điển hình được nói đến."),
     campaign: str | None = Query(None, max_length=255, description="Slug phong trào."),
-    since: datetime.date | None = Query(None, description="Chỉ bài từ ngày này (YYYY-MM-DD)."),  # noqa: B008
+    since: str | None = Query(
+        None,
+        pattern=r"^\d{4}-\d{2}-\d{2}$",
+        description="Chỉ bài từ ngày này (YYYY-MM-DD).",
+    ),
     limit: int = Query(DEFAULT_LIMIT, ge=1, le=MAX_LIMIT),
     offset: int = Query(0, ge=0, le=1_000_000),
 ):
@@ -270,7 +274,10 @@ def list_stories(
             raise Problem(400, f"Không có phong trào “{campaign}”.", param="campaign")
         qs = qs.filter(campaigns=found)
     if since:
-        qs = qs.filter(date__gte=since)
+        try:
+            qs = qs.filter(date__gte=datetime.date.fromisoformat(since))
+        except ValueError:
+            raise Problem(400, f"Ngày “{since}” không hợp lệ (dạng YYYY-MM-DD).", param="since") from None
     qs = qs.order_by("-date", "-pk")
     return paginate(
         request,
@@ -301,7 +308,7 @@ def get_story(request, slug: str):
 
 @router.get(
     "/places",
-    response={200: list[schemas.PlaceNode], **PROBLEM},
+    response={200: list[schemas.PlaceNode], 400: schemas.Problem},
     summary="Cây địa bàn (có thời hạn hiệu lực)",
     openapi_extra=_problem_responses(400),
 )
@@ -336,7 +343,7 @@ def list_places(request):
 
 @router.get(
     "/fields",
-    response={200: list[schemas.FieldItem], **PROBLEM},
+    response={200: list[schemas.FieldItem], 400: schemas.Problem},
     summary="Lĩnh vực",
     openapi_extra=_problem_responses(400),
 )
@@ -357,7 +364,7 @@ def list_fields(request):
 
 @router.get(
     "/award-types",
-    response={200: list[schemas.AwardTypeItem], **PROBLEM},
+    response={200: list[schemas.AwardTypeItem], 400: schemas.Problem},
     summary="Loại khen thưởng (danh hiệu thi đua và hình thức khen thưởng)",
     openapi_extra=_problem_responses(400),
 )
@@ -470,7 +477,7 @@ def _stats_csv(stats: dict) -> HttpResponse:
 
 @router.get(
     "/stats/awards",
-    response={200: schemas.AwardStats, **PROBLEM},
+    response={200: schemas.AwardStats, 400: schemas.Problem},
     summary="Thống kê khen thưởng theo năm, loại và cấp",
     description=(
         "Đếm khen thưởng còn hiệu lực của các điển hình công khai, theo năm quyết định, loại khen thưởng, "
@@ -480,7 +487,10 @@ def _stats_csv(stats: dict) -> HttpResponse:
         "responses": {
             "200": {
                 "description": "OK",
-                "content": {"text/csv": {"schema": {"type": "string"}}},
+                "content": {
+                    "application/json": {"schema": {"$ref": "#/components/schemas/AwardStats"}},
+                    "text/csv": {"schema": {"type": "string"}},
+                },
             },
             **_problem_responses(400)["responses"],
         }
@@ -494,7 +504,7 @@ def get_award_stats(
 ):
     reject_unknown_params(request, {"from", "to", "format"})
     to_year = to_year or timezone.localdate().year
-    from_year = from_year or to_year - 9
+    from_year = from_year or max(to_year - 9, 1900)
     if from_year > to_year:
         raise Problem(400, "Năm bắt đầu (from) phải không lớn hơn năm kết thúc (to).", param="from")
     stats = award_stats(request_site(request), from_year, to_year)

@@ -41,5 +41,9 @@ format: install-dev
 	$(BIN)/ruff format .
 	$(BIN)/ruff check --fix .
 
+# API benchmark: 10,000 exemplars, production settings under gunicorn on loopback, wrk.
+bench-api: install-dev
+	$(BIN)/python benchmarks/api_bench.py $(BENCH_ARGS)
+
 clean:
 	rm -rf $(VENV) data staticfiles

@@ -53,15 +53,14 @@ def _problem_responses(*codes: int) -> dict:
 # -- querysets ------------------------------------------------------------------------------------
 
 
-def exemplar_queryset(site):
-    return (
-        public_exemplars(site)
-        .select_related("place__parent__parent__parent", "consent")
-        .prefetch_related(
-            portrait_prefetch(),
-            Prefetch("fields", queryset=Field.objects.order_by("name")),
-            Prefetch("awards", queryset=Award.objects.select_related("award_type").order_by("decision_date")),
-        )
+def exemplar_queryset(site, *, with_body: bool = False):
+    qs = public_exemplars(site)
+    if not with_body:
+        qs = qs.defer_streamfields()  # lists never show the story; skip loading it
+    return qs.select_related("place__parent__parent__parent", "consent").prefetch_related(
+        portrait_prefetch(),
+        Prefetch("fields", queryset=Field.objects.order_by("name")),
+        Prefetch("awards", queryset=Award.objects.select_related("award_type").order_by("decision_date")),
     )
 
 
@@ -178,7 +177,7 @@ def exemplar_related(page, site):
 def get_exemplar(request, slug: str):
     reject_unknown_params(request, set())
     site = request_site(request)
-    page = _by_slug(exemplar_queryset(site), slug, "điển hình")
+    page = _by_slug(exemplar_queryset(site, with_body=True), slug, "điển hình")
     campaigns, stories = exemplar_related(page, site)
     return serializers.exemplar_detail(page, request, campaigns=campaigns, stories=stories)
 

@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test install install-dev lint format bench-api bench-search clean
+.PHONY: run test install install-dev lint format bench-api bench-search clean messages
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -44,6 +44,10 @@ format: install-dev
 # API benchmark: 10,000 exemplars, production settings under gunicorn on loopback, wrk.
 bench-api: install-dev
 	$(BIN)/python benchmarks/api_bench.py $(BENCH_ARGS)
+
+# Recompile the project's translation catalogues (site/locale/*/LC_MESSAGES/*.po -> .mo; needs gettext).
+messages:
+	$(BIN)/python manage.py compilemessages --locale vi --ignore '.venv*' --ignore 'node_modules*'
 
 clean:
 	rm -rf $(VENV) data staticfiles

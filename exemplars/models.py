@@ -30,6 +30,7 @@ from wagtail.search import index
 
 from . import api_serializers as api
 from .blocks import StoryBlock
+from .forms import ExemplarPageForm
 from .headless import HeadlessPreviewPageMixin
 
 
@@ -531,6 +532,7 @@ class ExemplarPage(HeadlessPreviewPageMixin, Page):
         ),
     ]
 
+    base_form_class = ExemplarPageForm  # refuses review/publication without consent
     parent_page_types = ["exemplars.ExemplarIndexPage"]
     subpage_types: list[str] = []
 
@@ -847,3 +849,8 @@ def _public_stories_of(page, site):
 
     story_model = apps.get_model("campaigns", "StoryPage")
     return public_pages(story_model, site).filter(exemplars=page).order_by("-date", "-pk")
+
+
+# Citizen nominations live in their own module (intake rules and all); imported here so Django
+# registers the model with this app.
+from .nominations import Nomination  # noqa: E402, F401

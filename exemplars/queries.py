@@ -68,3 +68,17 @@ def public_page_tree(site: Site | None = None) -> QuerySet:
 def as_str_ids(queryset: QuerySet) -> QuerySet:
     """Primary keys as strings, for matching ReferenceIndex's character object ids."""
     return queryset.annotate(str_pk=Cast("pk", output_field=CharField())).values("str_pk")
+
+
+def countable_awards():
+    """Awards that statistics may count: those of public exemplars, and those of exemplars taken
+    offline because consent was withdrawn (award facts stay countable — never with the name).
+
+    Callers must aggregate (counts by type, level, year…) and never output the page or its title.
+    """
+    from .models import Award
+
+    withdrawn = ExemplarPage.objects.filter(
+        consent__status=ConsentStatus.WITHDRAWN, first_published_at__isnull=False
+    ).values("pk")
+    return Award.objects.filter(Q(page__in=public_exemplars().values("pk")) | Q(page__in=withdrawn))

@@ -10,7 +10,8 @@ and simply expire.
 Small API for other features:
 
 - `ApiCacheMiddleware` (installed in settings) caches every matching path; a view opts out by
-  sending `Cache-Control: no-store` or `private` (the preview endpoint does).
+  sending `Cache-Control: no-store` or `private` (the preview endpoint does), or by setting
+  its own `ETag` (it then keeps its own conditional-request handling).
 - `api_cache` decorates any Django view outside those prefixes the same way.
 - `bump_generation()` invalidates everything; `current_generation()` reads the number.
 """
@@ -111,7 +112,10 @@ def _storable(response: HttpResponse) -> bool:
     if response.status_code != 200 or response.streaming:
         return False
     control = response.get("Cache-Control", "")
-    return "no-store" not in control and "private" not in control and not response.cookies
+    if "no-store" in control or "private" in control or response.cookies:
+        return False
+    # A view that sets its own ETag manages its own validation (e.g. the radio scripts).
+    return "ETag" not in response
 
 
 def serve_cached(request, get_response):

@@ -8,6 +8,8 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from exemplars import nominations_views
+
 from .api import api
 from .api_v2 import api_router
 
@@ -17,6 +19,9 @@ urlpatterns = [
     path("api/v1/", api.urls),
     path("documents/", include(wagtaildocs_urls)),
     path("sitemap.xml", sitemap, name="sitemap"),
+    path("gioi-thieu-guong/", nominations_views.nomination_form, name="nomination_form"),
+    path("gioi-thieu-guong/cam-on/", nominations_views.nomination_thanks, name="nomination_thanks"),
+    path("", include("radio.urls")),
 ]
 
 if settings.DEBUG:

@@ -11,3 +11,4 @@ class HomeConfig(AppConfig):
         from config import cache_invalidation
 
         cache_invalidation.connect()
+        from . import editorial  # noqa: F401  (connects the API token policy)

@@ -90,6 +90,20 @@ def content(db):
     factories.story(exemplars=[exemplar], campaigns=[campaign])
 
 
+@pytest.fixture
+def keep_db_connection():
+    """Django's test client keeps the test's connection open across requests; do the same for
+    schemathesis's WSGI transport (else PostgreSQL's connection closes mid-transaction)."""
+    from django.core.signals import request_finished, request_started
+    from django.db import close_old_connections
+
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    yield
+    request_started.connect(close_old_connections)
+    request_finished.connect(close_old_connections)
+
+
 schema = (
     schemathesis.openapi.from_wsgi("/api/v1/openapi.json", get_wsgi_application())
     .exclude(path_regex=EXCLUDED_PATHS)
@@ -100,7 +114,7 @@ schema = (
 @pytest.mark.django_db
 @schema.parametrize()
 @settings(max_examples=25, deadline=None, suppress_health_check=list(HealthCheck))
-def test_api_conforms_to_its_schema(case, content):
+def test_api_conforms_to_its_schema(case, content, keep_db_connection):
     # No 5xx, documented status codes and content types, bodies valid against the schema.
     # Excluded on purpose: "schema-valid request rejected". A filter slug or place id that fits
     # the schema but names nothing (field=000…), or from > to, is a 400 naming the parameter.

@@ -42,6 +42,10 @@ format: install-dev
 	$(BIN)/ruff format .
 	$(BIN)/ruff check --fix .
 
+# API benchmark: 10,000 exemplars, production settings under gunicorn on loopback, wrk.
+bench-api: install-dev
+	$(BIN)/python benchmarks/api_bench.py $(BENCH_ARGS)
+
 # Recompile the project's translation catalogues (site/locale/*/LC_MESSAGES/*.po -> .mo; needs gettext).
 messages:
 	$(BIN)/python manage.py compilemessages --locale vi --ignore '.venv*' --ignore 'node_modules*'

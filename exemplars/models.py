@@ -24,12 +24,15 @@ from django.utils.html import strip_tags
 
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, HelpPanel, InlinePanel, MultiFieldPanel
+from wagtail.api import APIField
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from . import api_serializers as api
 from .blocks import StoryBlock
 from .forms import ExemplarPageForm
+from .headless import HeadlessPreviewPageMixin
 
 
 def fold(text: str) -> str:
@@ -386,7 +389,7 @@ class AwardType(models.Model):
 # --------------------------------------------------------------------------------------------
 
 
-class ExemplarIndexPage(Page):
+class ExemplarIndexPage(HeadlessPreviewPageMixin, Page):
     """The list of exemplars, at /dien-hinh/ under the home page."""
 
     intro = RichTextField(
@@ -396,6 +399,7 @@ class ExemplarIndexPage(Page):
         help_text="Đoạn giới thiệu ở đầu trang danh sách.",
     )
 
+    api_fields = [APIField("intro", serializer=api.RichTextHTMLField())]
     content_panels = [*Page.content_panels, FieldPanel("intro")]
     parent_page_types = ["home.HomePage"]
     subpage_types = ["exemplars.ExemplarPage"]
@@ -418,7 +422,7 @@ class Gender(models.TextChoices):
     FEMALE = "female", "Nữ"
 
 
-class ExemplarPage(Page):
+class ExemplarPage(HeadlessPreviewPageMixin, Page):
     """A profile of one exemplar (điển hình tiên tiến): individual, collective, household or model.
 
     Awards are child records (`awards`), shown as a timeline. Personal details of individuals
@@ -570,6 +574,28 @@ class ExemplarPage(Page):
     base_form_class = ExemplarPageForm  # refuses review/publication without consent
     parent_page_types = ["exemplars.ExemplarIndexPage"]
     subpage_types: list[str] = []
+
+    # Wagtail's API v2: what the public page shows, with consent applied (see api_serializers).
+    api_fields = [
+        APIField("kind"),
+        APIField("summary"),
+        APIField("place", serializer=api.PlaceField()),
+        APIField("fields", serializer=api.SlugNameListField()),
+        APIField("portrait", serializer=api.PortraitField()),
+        APIField("occupation"),
+        APIField("unit"),
+        APIField("position"),
+        APIField("birth_year", serializer=api.ConsentGatedField("birth_year", "birth_year")),
+        APIField("gender", serializer=api.ConsentGatedField("gender", "birth_year")),
+        APIField("body", serializer=api.BodyField()),
+        APIField("achievements", serializer=api.RichTextHTMLField()),
+        APIField("replication_guide", serializer=api.RichTextHTMLField()),
+        APIField("awards", serializer=api.AwardsField()),
+        APIField("campaigns", serializer=api.PublicPagesField(lambda page, site: _public_campaigns_of(page, site))),
+        APIField("stories", serializer=api.PublicPagesField(lambda page, site: _public_stories_of(page, site))),
+        APIField("source"),
+        APIField("is_fictional"),
+    ]
 
     class Meta:
         verbose_name = "điển hình"
@@ -840,6 +866,29 @@ class ConsentRecord(models.Model):
             "birth_year": self.covers_birth_year,
             "story": self.covers_story,
         }[detail]
+
+
+# --------------------------------------------------------------------------------------------
+# Related public pages for the API (campaigns know exemplars, not the reverse: look them up lazily)
+# --------------------------------------------------------------------------------------------
+
+
+def _public_campaigns_of(page, site):
+    from django.apps import apps
+
+    from .queries import public_pages
+
+    campaign_model = apps.get_model("campaigns", "CampaignPage")
+    return public_pages(campaign_model, site).filter(exemplar_links__exemplar=page).order_by("-start_date", "title")
+
+
+def _public_stories_of(page, site):
+    from django.apps import apps
+
+    from .queries import public_pages
+
+    story_model = apps.get_model("campaigns", "StoryPage")
+    return public_pages(story_model, site).filter(exemplars=page).order_by("-date", "-pk")
 
 
 # Citizen nominations live in their own module (intake rules and all); imported here so Django

@@ -44,11 +44,6 @@ def _shows_in_api_v2_detail(client, page, title):
     return client.get(f"/api/v2/pages/{page.pk}/").status_code == 200
 
 
-def _shows_in_api_v2_search(client, page, title):
-    response = client.get("/api/v2/pages/", {"search": "Phạm Thị Hiền", "limit": 50})
-    return response.status_code == 200 and any(item["id"] == page.pk for item in response.json()["items"])
-
-
 def _shows_in_sitemap(client, page, title):
     return page.slug in client.get("/sitemap.xml").content.decode()
 
@@ -104,7 +99,8 @@ PUBLIC_SURFACES = [
     ("trang chủ", _shows_on_home),
     ("API v2 danh sách", _shows_in_api_v2_listing),
     ("API v2 chi tiết", _shows_in_api_v2_detail),
-    ("API v2 tìm kiếm", _shows_in_api_v2_search),
+    # API v2's ?search= is switched off (a 400): the database backend's relevance search is a
+    # denial-of-service risk; public search is /api/v1/search (see config/api_v2.py).
     ("sitemap", _shows_in_sitemap),
     ("API tìm kiếm", _shows_in_search_api),
     ("gợi ý tìm kiếm", _shows_in_search_suggest),

@@ -21,7 +21,7 @@ from django.http import HttpResponse
 from django.utils import timezone
 
 from campaigns.models import CampaignPage, StoryPage
-from config.problems import Problem
+from config.problems import Problem, problem_responses
 from exemplars.models import Award, AwardCategory, AwardLevel, AwardType, ExemplarPage, Field, Place
 from exemplars.queries import public_exemplars, public_pages
 from exemplars.representation import place_ref, portrait_prefetch
@@ -32,22 +32,7 @@ from .common import DEFAULT_LIMIT, MAX_LIMIT, PAGINATION_PARAMS, paginate, rejec
 router = Router(tags=["Nội dung"])
 
 PROBLEM = {400: schemas.Problem, 404: schemas.Problem}
-PROBLEM_DOC = {
-    "400": {"description": "Tham số không hợp lệ (application/problem+json, trường `param` nêu tên tham số)."},
-    "404": {"description": "Không tìm thấy (application/problem+json)."},
-}
-
-
-def _problem_responses(*codes: int) -> dict:
-    return {
-        "responses": {
-            str(code): {
-                "description": PROBLEM_DOC[str(code)]["description"],
-                "content": {"application/problem+json": {"schema": {"$ref": "#/components/schemas/Problem"}}},
-            }
-            for code in codes
-        }
-    }
+_problem_responses = problem_responses
 
 
 # -- querysets ------------------------------------------------------------------------------------

@@ -23,7 +23,7 @@ from django.utils import timezone
 from campaigns.models import CampaignPage, StoryPage
 from config.problems import Problem, problem_responses
 from exemplars.models import Award, AwardCategory, AwardLevel, AwardType, ExemplarPage, Field, Place
-from exemplars.queries import public_exemplars, public_pages
+from exemplars.queries import countable_awards, public_exemplars, public_pages
 from exemplars.representation import place_ref, portrait_prefetch
 
 from . import schemas, serializers
@@ -376,8 +376,10 @@ CSV_HEADER = ["Năm", "Mã loại khen thưởng", "Loại khen thưởng", "Nh�
 
 def award_stats(site, from_year: int, to_year: int) -> dict:
     rows = list(
-        Award.objects.filter(
-            page__in=public_exemplars(site).values("pk"),
+        # Award facts stay countable after a consent withdrawal (never with the name): the
+        # statistics are counts only, so countable_awards() rather than public exemplars.
+        countable_awards(site)
+        .filter(
             revoked=False,
             decision_date__year__gte=from_year,
             decision_date__year__lte=to_year,

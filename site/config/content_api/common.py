@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from django.http import QueryDict
+from django.conf import settings
+from django.http import HttpResponse, QueryDict
 from django.utils.encoding import iri_to_uri
 
 from wagtail.models import Site
@@ -49,3 +50,22 @@ def paginate(request, queryset, limit: int, offset: int, serialise) -> dict:
         "previous": _link(request, previous_offset),
         "results": [serialise(row) for row in rows],
     }
+
+
+def respond(request, schema, data) -> HttpResponse:
+    """Render `data` (plain dicts from `serializers`) as the endpoint's JSON, without Ninja's
+    per-object pydantic pass on the way out (it cost about as much as the database work of a list).
+
+    With API_VALIDATE_RESPONSES (on in tests and with DEBUG), `data` is first validated against
+    `schema` exactly as Ninja would, and any difference from what Ninja would have sent (a
+    missing, extra, re-typed or re-ordered key) raises, so the OpenAPI document stays the contract.
+    """
+    from config.api import api
+
+    if getattr(settings, "API_VALIDATE_RESPONSES", False):
+        renderer = api.renderer
+        expected = renderer.render(request, schema.model_validate(data).model_dump(), response_status=200)
+        actual = renderer.render(request, data, response_status=200)
+        if actual != expected:
+            raise AssertionError(f"{schema.__name__}: response differs from its schema.\n{actual}\n!=\n{expected}")
+    return api.create_response(request, data, status=200)

@@ -38,17 +38,26 @@ def _link(request, offset: int | None) -> str | None:
     return request.build_absolute_uri(iri_to_uri(request.path) + "?" + params.urlencode())
 
 
-def paginate(request, queryset, limit: int, offset: int, serialise) -> dict:
-    """One COUNT and one page of rows (plus the queryset's prefetches), whatever `limit` is."""
+def paginate(request, queryset, limit: int, offset: int, serialise, prepare=None) -> dict:
+    """One COUNT and one page of rows (plus the queryset's prefetches), whatever `limit` is.
+
+    With `prepare`, `prepare(rows)` runs once (a fixed number of queries for the whole page) and
+    each row is serialised as `serialise(row, prepared)`.
+    """
     count = queryset.count()
     rows = list(queryset[offset : offset + limit]) if offset < count else []
     next_offset = offset + limit if offset + limit < count else None
     previous_offset = max(offset - limit, 0) if offset > 0 else None
+    if prepare is not None:
+        prepared = prepare(rows)
+        results = [serialise(row, prepared) for row in rows]
+    else:
+        results = [serialise(row) for row in rows]
     return {
         "count": count,
         "next": _link(request, next_offset),
         "previous": _link(request, previous_offset),
-        "results": [serialise(row) for row in rows],
+        "results": results,
     }
 
 

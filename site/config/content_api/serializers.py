@@ -11,6 +11,7 @@ import threading
 import time
 from html import escape
 
+from django.db.models.functions import Coalesce
 from django.utils.encoding import iri_to_uri
 
 from config.http_cache import current_generation
@@ -121,10 +122,62 @@ def _portrait(page) -> dict | None:
     return {"alt": page.portrait_alt, "credit": page.portrait_credit, "renditions": renditions}
 
 
-def exemplar_item(page, request, places: dict | None = None) -> dict:
-    """One exemplar of a list; `places` is `place_paths()` (or None to follow `page.place`)."""
-    awards = _sorted_awards(page)
-    active = [a for a in awards if not a.revoked]
+def list_relations(page_ids) -> tuple[dict, dict]:
+    """Fields and awards of a page of list rows, as plain values (two queries, no model objects).
+
+    Returns ({page id: [field dicts sorted by name]}, {page id: [award summaries]}) where the awards
+    are the page's non-revoked ones, oldest first — what `exemplar_item` shows.
+    """
+    from exemplars.models import Award, ExemplarPage
+
+    fields: dict[int, list] = {pk: [] for pk in page_ids}
+    rows = ExemplarPage.fields.through.objects.filter(exemplarpage_id__in=page_ids).values_list(
+        "exemplarpage_id", "field__slug", "field__name"
+    )
+    for page_id, slug, name in rows:
+        fields[page_id].append({"slug": slug, "name": name})
+    for items in fields.values():  # by code point, as the detail does (not the database's collation)
+        items.sort(key=lambda f: f["name"])
+    awards: dict[int, list] = {pk: [] for pk in page_ids}
+    rows = (
+        Award.objects.filter(page_id__in=page_ids, revoked=False)
+        .order_by("decision_date", Coalesce("sort_order", 0), "pk")  # as _sorted_awards
+        .values_list(
+            "page_id",
+            "award_type__slug",
+            "award_type__name",
+            "award_type__category",
+            "decision_date",
+            "decision_number",
+            "issuer_as_printed",
+        )
+    )
+    for page_id, slug, name, category, date, number, issuer in rows:
+        awards[page_id].append(
+            {
+                "award_type": {"slug": slug, "name": name, "category": category},
+                "year": date.year,
+                "decision_date": date,
+                "decision_number": number,
+                "issuer_as_printed": issuer,
+            }
+        )
+    return fields, awards
+
+
+def exemplar_item(page, request, places: dict | None = None, relations: tuple[dict, dict] | None = None) -> dict:
+    """One exemplar of a list; `places` is `place_paths()` (or None to follow `page.place`);
+    `relations` is `list_relations()` of the list's rows (or None to follow the page's relations)."""
+    if relations is not None:
+        field_list = relations[0][page.pk]
+        active_summaries = relations[1][page.pk]
+        award_count = len(active_summaries)
+        latest = active_summaries[-1] if active_summaries else None
+    else:
+        field_list = [{"slug": f.slug, "name": f.name} for f in sorted(page.fields.all(), key=lambda f: f.name)]
+        active = [a for a in _sorted_awards(page) if not a.revoked]
+        award_count = len(active)
+        latest = _award_summary(active[-1]) if active else None
     return {
         "id": page.pk or 0,
         "slug": page.slug,
@@ -133,10 +186,10 @@ def exemplar_item(page, request, places: dict | None = None) -> dict:
         "name": page.title,
         "summary": page.summary,
         "place": represented_place(page, places),
-        "fields": [{"slug": f.slug, "name": f.name} for f in sorted(page.fields.all(), key=lambda f: f.name)],
+        "fields": field_list,
         "portrait": _portrait(page),
-        "award_count": len(active),
-        "latest_award": _award_summary(active[-1]) if active else None,
+        "award_count": award_count,
+        "latest_award": latest,
         "is_fictional": page.is_fictional,
         "url": page_url(page, request),
         "api_url": api_url(request, f"exemplars/{page.slug}"),

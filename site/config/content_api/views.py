@@ -152,9 +152,17 @@ def list_exemplars(
         qs = qs.filter(Q(title__icontains=q) | Q(summary__icontains=q))
     if order == "-awards":
         qs = qs.annotate(active_award_count=Count("awards", filter=Q(awards__revoked=False)))
-    qs = qs.order_by(*EXEMPLAR_ORDER[order])
+    # Lists show fields and active awards only as names and a summary: read them as plain values.
+    qs = qs.order_by(*EXEMPLAR_ORDER[order]).prefetch_related(None).prefetch_related(portrait_prefetch())
     places = serializers.place_paths()
-    data = paginate(request, qs, limit, offset, lambda page: serializers.exemplar_item(page, request, places))
+    data = paginate(
+        request,
+        qs,
+        limit,
+        offset,
+        lambda page, relations: serializers.exemplar_item(page, request, places, relations),
+        prepare=lambda rows: serializers.list_relations([row.pk for row in rows]),
+    )
     return respond(request, schemas.ExemplarList, data)
 
 

@@ -253,6 +253,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--exemplars", type=int, default=10_000)
     parser.add_argument("--duration", type=int, default=8, help="seconds per scenario (default 8)")
+    parser.add_argument("--warmup", type=int, default=2, help="untimed seconds per scenario first (default 2)")
     parser.add_argument("--port", type=int, default=8112)
     parser.add_argument("--workers", type=int, default=(os.cpu_count() or 2) * 2)
     parser.add_argument("--postgres", action="store_true", help="use PostgreSQL at 127.0.0.1:5432 instead of SQLite")
@@ -330,6 +331,8 @@ def main() -> None:
         for name, url, headers in scenarios:
             with urllib.request.urlopen(urllib.request.Request(url, headers=headers)) as response:
                 assert response.status == 200, (url, response.status)  # also warms the cache
+            if args.warmup:  # every worker answers this URL once before it is timed (lazy imports, caches)
+                runner(url, args.warmup, headers)
             results[name] = runner(url, args.duration, headers)
             r = results[name]
             print(f"{name:36s} {r['rps']:9.1f} req/s   p50 {r['p50']:8.2f} ms   p99 {r['p99']:8.2f} ms"

@@ -25,6 +25,7 @@ from exemplars.queries import CONSENT_KINDS
 
 from . import documents
 from .models import SearchDocument, SearchFacet
+from .text import facet_token
 
 logger = logging.getLogger(__name__)
 
@@ -58,6 +59,7 @@ def save_document(data: documents.DocumentData) -> None:
         "title_folded": data.title_folded[:255],
         "summary_folded": data.summary_folded,
         "body_folded": data.body_folded,
+        "facet_tokens": " ".join(facet_token(name, value) for name, value in data.facets),
     }
     SearchDocument.objects.update_or_create(page_id=data.page_id, defaults=values)
     SearchFacet.objects.filter(document_id=data.page_id).delete()

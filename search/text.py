@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from django.utils.html import escape
 
@@ -31,6 +32,13 @@ def normalise(text: str) -> str:
 def fold(text: str) -> str:
     """Lower case, no accents, đ → d, words separated by single spaces."""
     return _fold_words(normalise(text))
+
+
+@lru_cache(maxsize=65536)
+def fold_word(word: str) -> str:
+    """`fold()` of one word, memoised: snippets fold every word of a document, and Vietnamese
+    text is made of a few thousand distinct syllables, so this is nearly always a cache hit."""
+    return fold(word)
 
 
 def folded_words(text: str) -> list[str]:
@@ -91,6 +99,15 @@ def parse_query(raw: str | None, *, max_chars: int = MAX_QUERY_CHARS) -> ParsedQ
     return ParsedQuery(raw=text, tokens=tokens[:MAX_TOKENS])
 
 
+def facet_token(name: str, value: str) -> str:
+    """One facet key as one FTS word: "f" + name without "_" + "x" + the value's UTF-8 in hex.
+
+    ("kind", "collective") → "fkindx636f6c6c6563746976" — letters and digits only, so every
+    tokenizer keeps it whole, and unambiguous because no facet name contains an "x".
+    """
+    return f"f{name.replace('_', '')}x{value.encode().hex()}"
+
+
 # --------------------------------------------------------------------------------------------
 # FTS5 query strings (SQLite). Tokens contain only letters and digits; quoting them anyway
 # makes "near", "and", "or", "not" plain words.
@@ -101,7 +118,31 @@ def _quote(term: str) -> str:
     return '"' + term.replace('"', '""') + '"'
 
 
-def fts5_query(query: ParsedQuery, exact_columns: str, folded_columns: str, *, prefix_last: bool = False) -> str:
+def fts5_filters(filters: dict[str, list[str]]) -> str:
+    """The filters as an FTS5 expression over the `facet_tokens` column ("" without filters):
+    one OR group per facet, the groups AND-ed."""
+    groups = []
+    for name, values in sorted(filters.items()):
+        if values:
+            words = " OR ".join(_quote(facet_token(name, value)) for value in values)
+            groups.append(f"{{facet_tokens}} : ({words})")
+    return " AND ".join(groups)
+
+
+def fts5_exact(query: ParsedQuery, exact_columns: str) -> str:
+    """Every accented word of the query, as typed, in `exact_columns` ("" if none is accented)."""
+    groups = [f"{{{exact_columns}}} : ({_quote(t.exact)})" for t in query.tokens if t.is_accented]
+    return " AND ".join(groups)
+
+
+def fts5_query(
+    query: ParsedQuery,
+    exact_columns: str,
+    folded_columns: str,
+    *,
+    prefix_last: bool = False,
+    filters: dict[str, list[str]] | None = None,
+) -> str:
     groups = []
     for i, token in enumerate(query.tokens):
         star = "*" if prefix_last and i == len(query.tokens) - 1 else ""
@@ -110,6 +151,8 @@ def fts5_query(query: ParsedQuery, exact_columns: str, folded_columns: str, *, p
         if token.is_accented and exact_columns:
             clause = f"({{{exact_columns}}} : ({_quote(token.exact)}{star}) OR {clause})"
         groups.append(clause)
+    if filters and (facet_clause := fts5_filters(filters)):
+        groups.append(facet_clause)
     return " AND ".join(groups)
 
 
@@ -133,17 +176,17 @@ def highlight(text: str, query: ParsedQuery, *, max_words: int = SNIPPET_WORDS, 
         return ""
 
     def matches(word: str) -> bool:
-        folded = fold(word)
+        folded = fold_word(word)
         return folded in terms or (last is not None and folded.startswith(last))
 
-    hits = [i for i, m in enumerate(words) if matches(m.group())]
-    first = hits[0] if hits else 0
+    # Only the words up to the first match and those shown are looked at, not the whole text.
+    first = next((i for i, m in enumerate(words) if matches(m.group())), 0)
     start_word = max(0, first - max_words // 3)
     end_word = min(len(words), start_word + max_words)
+    hit_set = {i for i in range(start_word, end_word) if matches(words[i].group())}
     start = words[start_word].start() if start_word else 0
     end = words[end_word - 1].end() if end_word < len(words) else len(text)
     out, pos = [], start
-    hit_set = set(hits)
     for i in range(start_word, end_word):
         m = words[i]
         out.append(escape(text[pos : m.start()]))

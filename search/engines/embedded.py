@@ -13,10 +13,12 @@ GROUP BY over at most `FACET_SAMPLE` matching documents.
 
 from __future__ import annotations
 
+import json
+
 from django.db import connection
 
 from ..documents import FACETS
-from ..text import ParsedQuery, fts5_query
+from ..text import ParsedQuery, fts5_exact, fts5_query
 from .base import Hit, SearchRequest, SearchResult, limits
 
 FACET_TABLE = "search_searchfacet"
@@ -44,24 +46,29 @@ class EmbeddedEngine:
         if self.vendor not in ("sqlite", "postgresql"):
             raise RuntimeError(f"embedded search supports SQLite and PostgreSQL, not {self.vendor}")
 
-    def _match(self, query: ParsedQuery, tier: str, prefix_last: bool = False) -> tuple[str, str, str, list]:
-        """(FROM clause, WHERE clause, id column, params) of the documents matching `query` in `tier`."""
+    def _match(
+        self, query: ParsedQuery, tier: str, filters: dict[str, list[str]], prefix_last: bool = False
+    ) -> tuple[str, str, str, list]:
+        """(FROM clause, WHERE clause, id column, params) of the documents matching `query` in
+        `tier` and every filter: on SQLite the filters are words of the MATCH (see migration
+        0003), on PostgreSQL semi-joins with `SearchFacet`."""
         if self.vendor == "sqlite":
             if tier == "title":
-                expr = fts5_query(query, "title", "title_folded", prefix_last=prefix_last)
+                expr = fts5_query(query, "title", "title_folded", prefix_last=prefix_last, filters=filters)
                 return "search_title_fts", "search_title_fts MATCH %s", "rowid", [expr]
-            expr = fts5_query(query, "title summary", "title_folded summary_folded body_folded")
+            expr = fts5_query(query, "title summary", "title_folded summary_folded body_folded", filters=filters)
             return "search_fts", "search_fts MATCH %s", "rowid", [expr]
         tsquery, params = self._tsquery(query, prefix_last)
         column = "title_vector" if tier == "title" else "doc_vector"
-        return "search_searchdocument", f"{column} @@ ({tsquery})", "page_id", params
+        fsql, fparams = _filter_sql(filters, "page_id")
+        return "search_searchdocument", f"{column} @@ ({tsquery}){fsql}", "page_id", [*params, *fparams]
 
     def _score(self, query: ParsedQuery, tier: str, prefix_last: bool = False) -> tuple[str, list, str]:
         """(score expression, params, order) — SQLite's bm25 is lower-is-better, ts_rank higher."""
         if self.vendor == "sqlite":
             if tier == "title":
-                return "bm25(search_title_fts, 10.0, 6.0)", [], "ASC"
-            return "bm25(search_fts, 10.0, 4.0, 8.0, 3.0, 1.0)", [], "ASC"
+                return "bm25(search_title_fts, 10.0, 6.0, 0.0)", [], "ASC"
+            raise ValueError("on SQLite only titles are ranked with bm25; see _rank_recent")
         tsquery, params = self._tsquery(query, prefix_last)
         column = "title_vector" if tier == "title" else "doc_vector"
         score = f"ts_rank({column}, ({tsquery}))"
@@ -89,55 +96,107 @@ class EmbeddedEngine:
             return None
         return "to_tsquery('simple', %s)", [" | ".join(exact)]
 
-    def _filter_column(self, idcol: str) -> str:
-        # On an FTS5 table a plain `rowid IN (…)` is offered to the virtual table as a rowid
-        # lookup, and FTS5 then re-runs the MATCH once per listed rowid. `+rowid` is an
-        # expression, not a constraint: the MATCH runs once and the filter checks its rows.
-        return f"+{idcol}" if self.vendor == "sqlite" else idcol
-
     # -- building blocks ----------------------------------------------------------------------
 
     def _ranked(self, query, tier, filters, window, exclude=(), prefix_last=False) -> list[int]:
         lim = limits()
-        table, where, idcol, params = self._match(query, tier, prefix_last)
-        fsql, fparams = _filter_sql(filters, self._filter_column(idcol))
+        table, where, idcol, params = self._match(query, tier, filters, prefix_last)
         score, sparams, order = self._score(query, tier, prefix_last)
         excl = ""
         if exclude:
             excl = f" AND {idcol} NOT IN ({', '.join(['%s'] * len(exclude))})"
-        sql = (
-            f"SELECT id FROM (SELECT {idcol} AS id, {score} AS score FROM {table} "
-            f"WHERE {where}{fsql}{excl} ORDER BY {idcol} DESC LIMIT %s) ranked "
-            f"ORDER BY score {order}, id DESC LIMIT %s"
-        )
+        if self.vendor == "sqlite" and any(filters.values()):
+            # bm25() first counts the documents of every word of the MATCH, the filter words
+            # included (50,000 for kind=collective): rank with the query words alone, over
+            # the window of most recent matches that pass the filters.
+            _, text_where, _, text_params = self._match(query, tier, {}, prefix_last)
+            sql = (
+                f"SELECT id FROM (SELECT rowid AS id, {score} AS score FROM {table} WHERE {text_where} "
+                f"AND +rowid IN (SELECT rowid FROM {table} WHERE {where} ORDER BY rowid DESC LIMIT %s){excl}) "
+                f"ranked ORDER BY score {order}, id DESC LIMIT %s"
+            )
+            args = [*sparams, *text_params, *params, lim["WINDOW"], *exclude, window]
+        else:
+            sql = (
+                f"SELECT id FROM (SELECT {idcol} AS id, {score} AS score FROM {table} "
+                f"WHERE {where}{excl} ORDER BY {idcol} DESC LIMIT %s) ranked "
+                f"ORDER BY score {order}, id DESC LIMIT %s"
+            )
+            args = [*sparams, *params, *exclude, lim["WINDOW"], window]
         with connection.cursor() as cursor:
-            cursor.execute(sql, [*sparams, *params, *fparams, *exclude, lim["WINDOW"], window])
+            cursor.execute(sql, args)
             return [row[0] for row in cursor.fetchall()]
+
+    def _recent(self, query, filters, n: int) -> list[int]:
+        """Ids of the `n` most recent documents matching `query` and `filters` (no ranking)."""
+        table, where, idcol, params = self._match(query, "all", filters)
+        sql = f"SELECT {idcol} FROM {table} WHERE {where} ORDER BY {idcol} DESC LIMIT %s"
+        with connection.cursor() as cursor:
+            cursor.execute(sql, [*params, n])
+            return [row[0] for row in cursor.fetchall()]
+
+    def _rank_recent(self, query, candidates: list[int], exclude, n: int) -> list[int]:
+        """SQLite's second tier: the `candidates` (most recent first) not in `exclude`, ordered
+        by where the words are — every word in a title or summary before words only in the
+        body, accents as typed before folded — then by recency.
+
+        bm25() is not used here: before ranking its first row FTS5 counts the documents of
+        every query word (to weigh rare words), which for common words ("dân", "biển") costs
+        10–25 ms at 100,000 documents whatever the window. Two id-only MATCHes bounded to the
+        candidates' rowid range cost well under a millisecond each.
+        """
+        excluded = set(exclude)
+        pool = [pk for pk in candidates if pk not in excluded]
+        if not pool:
+            return []
+        low = min(pool)
+        boost: dict[int, int] = {}
+        exact = fts5_exact(query, "title summary")
+        for expr, weight in ((fts5_query(query, "title summary", "title_folded summary_folded"), 2), (exact, 1)):
+            if not expr:
+                continue
+            with connection.cursor() as cursor:
+                cursor.execute("SELECT rowid FROM search_fts WHERE search_fts MATCH %s AND rowid >= %s", [expr, low])
+                for (pk,) in cursor.fetchall():
+                    boost[pk] = boost.get(pk, 0) + weight
+        pool.sort(key=lambda pk: (-boost.get(pk, 0), -pk))
+        return pool[:n]
 
     def _count(self, query, filters) -> tuple[int, bool]:
         cap = limits()["COUNT_CAP"]
-        table, where, idcol, params = self._match(query, "all")
-        fsql, fparams = _filter_sql(filters, self._filter_column(idcol))
-        sql = f"SELECT count(*) FROM (SELECT {idcol} FROM {table} WHERE {where}{fsql} LIMIT %s) capped"
+        table, where, idcol, params = self._match(query, "all", filters)
+        sql = f"SELECT count(*) FROM (SELECT {idcol} FROM {table} WHERE {where} LIMIT %s) capped"
         with connection.cursor() as cursor:
-            cursor.execute(sql, [*params, *fparams, cap + 1])
+            cursor.execute(sql, [*params, cap + 1])
             n = cursor.fetchone()[0]
         return (cap, False) if n > cap else (n, True)
 
-    def _facet_counts(self, query, filters, names) -> tuple[dict[str, dict[str, int]], int]:
+    def _facet_counts(
+        self, query, filters, names, ids: list[int] | None = None
+    ) -> tuple[dict[str, dict[str, int]], int]:
+        """Counts per value of the facets `names` over the FACET_SAMPLE most recent matches
+        (`ids` when the caller already has them)."""
         sample = limits()["FACET_SAMPLE"]
-        table, where, idcol, params = self._match(query, "all")
-        fsql, fparams = _filter_sql(filters, self._filter_column(idcol))
         wanted = sorted(set(names) | {"type"})
         marks = ", ".join(["%s"] * len(wanted))
+        if ids is not None:
+            if self.vendor == "sqlite":
+                docs, dparams = "SELECT value FROM json_each(%s)", [json.dumps(ids[:sample])]
+            else:
+                docs, dparams = "SELECT unnest(%s::integer[])", [ids[:sample]]
+        else:
+            table, where, idcol, params = self._match(query, "all", filters)
+            docs, dparams = (
+                f"SELECT {idcol} FROM {table} WHERE {where} ORDER BY {idcol} DESC LIMIT %s",
+                [*params, sample],
+            )
         sql = (
-            f"SELECT name, value, count(*) FROM {FACET_TABLE} WHERE document_id IN "
-            f"(SELECT {idcol} FROM {table} WHERE {where}{fsql} ORDER BY {idcol} DESC LIMIT %s) "
+            f"SELECT name, value, count(*) FROM {FACET_TABLE} WHERE document_id IN ({docs}) "
             f"AND name IN ({marks}) GROUP BY name, value"
         )
         counts: dict[str, dict[str, int]] = {name: {} for name in wanted}
         with connection.cursor() as cursor:
-            cursor.execute(sql, [*params, *fparams, sample, *wanted])
+            cursor.execute(sql, [*dparams, *wanted])
             for name, value, n in cursor.fetchall():
                 counts[name][value] = n
         sampled_docs = sum(counts["type"].values())  # every document has exactly one type
@@ -146,26 +205,34 @@ class EmbeddedEngine:
     # -- the interface ------------------------------------------------------------------------
 
     def search(self, request: SearchRequest) -> SearchResult:
+        lim = limits()
         window = request.offset + request.limit
         title_ids = self._ranked(request.query, "title", request.filters, window)
         ids = list(title_ids)
+        # One id-only scan of the most recent matches gives the count (capped), the second
+        # ranking tier's window and the facet sample.
+        recent = self._recent(request.query, request.filters, max(lim["COUNT_CAP"] + 1, lim["FACET_SAMPLE"]))
+        count, exact = (lim["COUNT_CAP"], False) if len(recent) > lim["COUNT_CAP"] else (len(recent), True)
         if len(ids) < window:
-            ids += self._ranked(request.query, "all", request.filters, window - len(ids), exclude=title_ids)
-        count, exact = self._count(request.query, request.filters)
+            if self.vendor == "sqlite":
+                ids += self._rank_recent(request.query, recent[: lim["WINDOW"]], title_ids, window - len(ids))
+            else:
+                ids += self._ranked(request.query, "all", request.filters, window - len(ids), exclude=title_ids)
         hits = [Hit(pk) for pk in ids[request.offset : window]]
         result = SearchResult(count=count, count_exact=exact, hits=hits, engine=self.name)
         if request.facets:
-            result.facets, result.facets_sampled = self.facets(request)
+            result.facets, result.facets_sampled = self.facets(request, recent)
         return result
 
-    def facets(self, request: SearchRequest) -> tuple[dict[str, dict[str, int]], bool]:
-        """Counts per facet value; each facet respects every active filter but its own."""
+    def facets(self, request: SearchRequest, recent: list[int] | None = None) -> tuple[dict[str, dict[str, int]], bool]:
+        """Counts per facet value; each facet respects every active filter but its own.
+        `recent`: the most recent matches of the query with every filter, if already known."""
         sample = limits()["FACET_SAMPLE"]
         active = [name for name in FACETS if request.filters.get(name)]
         free = [name for name in FACETS if name not in active]
         out, sampled = {}, False
         if free:
-            counts, n = self._facet_counts(request.query, request.filters, free)
+            counts, n = self._facet_counts(request.query, request.filters, free, recent)
             out.update(counts)
             sampled |= n >= sample
         for name in active:
@@ -185,7 +252,7 @@ class EmbeddedEngine:
     def vocabulary(self) -> list[str]:
         """Folded words of every indexed title (for "did you mean")."""
         if self.vendor == "sqlite":
-            sql = "SELECT term FROM search_title_vocab"
+            sql = "SELECT DISTINCT term FROM search_title_vocab WHERE col = 'title_folded'"
         else:
             sql = "SELECT word FROM ts_stat('SELECT title_vector FROM search_searchdocument')"
         with connection.cursor() as cursor:

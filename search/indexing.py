@@ -20,7 +20,7 @@ from django.db.models.signals import post_delete, post_save
 from wagtail.models import Page, PageViewRestriction
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
-from exemplars.models import ConsentRecord, ExemplarPage
+from exemplars.models import AwardType, ConsentRecord, ExemplarPage, Field, Place
 from exemplars.queries import CONSENT_KINDS
 
 from . import documents
@@ -148,7 +148,17 @@ def on_restriction_change(sender, instance, **kwargs):
         enqueue(Page.objects.descendant_of(page, inclusive=True).values_list("pk", flat=True))
 
 
+def drop_label_cache(sender=None, **kwargs) -> None:
+    """Facet labels are cached by `search.service.label_tables`; any change may alter them."""
+    from django.core.cache import cache
+
+    cache.delete("search:facet-labels")
+
+
 def connect() -> None:
+    for model in (Place, Field, AwardType, SearchDocument):
+        post_save.connect(drop_label_cache, sender=model, dispatch_uid=f"search_labels_saved_{model.__name__}")
+        post_delete.connect(drop_label_cache, sender=model, dispatch_uid=f"search_labels_deleted_{model.__name__}")
     page_published.connect(on_publish, dispatch_uid="search_page_published")
     page_unpublished.connect(on_unpublish, dispatch_uid="search_page_unpublished")
     post_page_move.connect(on_move, dispatch_uid="search_page_moved")

@@ -13,8 +13,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
-
-from django.utils.html import escape
+from html import escape  # what django.utils.html.escape calls, without its lazy-string wrapper
 
 from exemplars.models import fold as _fold_words
 
@@ -108,6 +107,24 @@ def facet_token(name: str, value: str) -> str:
     return f"f{name.replace('_', '')}x{value.encode().hex()}"
 
 
+_FACET_NAMES = {
+    "type": "type",
+    "kind": "kind",
+    "field": "field",
+    "place": "place",
+    "campaign": "campaign",
+    "awardtype": "award_type",
+    "year": "year",
+}
+
+
+@lru_cache(maxsize=16384)
+def parse_facet_token(token: str) -> tuple[str, str]:
+    """The inverse of `facet_token`: "fkindx636f…" → ("kind", "collective")."""
+    name, _, hexvalue = token[1:].partition("x")
+    return _FACET_NAMES.get(name, name), bytes.fromhex(hexvalue).decode()
+
+
 # --------------------------------------------------------------------------------------------
 # FTS5 query strings (SQLite). Tokens contain only letters and digits; quoting them anyway
 # makes "near", "and", "or", "not" plain words.
@@ -171,26 +188,35 @@ def highlight(text: str, query: ParsedQuery, *, max_words: int = SNIPPET_WORDS, 
     text = normalise(text)
     terms = set(query.folded_terms)
     last = query.tokens[-1].folded[-1] if (prefix_last and query.tokens) else None
-    words = list(WORD_RE.finditer(text))
-    if not words:
-        return ""
 
     def matches(word: str) -> bool:
         folded = fold_word(word)
         return folded in terms or (last is not None and folded.startswith(last))
 
-    # Only the words up to the first match and those shown are looked at, not the whole text.
-    first = next((i for i, m in enumerate(words) if matches(m.group())), 0)
+    # Read words only up to the first match and the window shown (plus one, to know whether
+    # text follows), not the whole text.
+    words, first = [], None
+    for m in WORD_RE.finditer(text):
+        words.append(m)
+        if first is None and matches(m.group()):
+            first = len(words) - 1
+        if first is not None and len(words) > max(0, first - max_words // 3) + max_words:
+            break
+    if not words:
+        return ""
+    first = first or 0
     start_word = max(0, first - max_words // 3)
     end_word = min(len(words), start_word + max_words)
     hit_set = {i for i in range(start_word, end_word) if matches(words[i].group())}
     start = words[start_word].start() if start_word else 0
     end = words[end_word - 1].end() if end_word < len(words) else len(text)
+    # Escape the text between marked words in one piece (escaping word by word dominated the
+    # cost of a results page).
     out, pos = [], start
-    for i in range(start_word, end_word):
+    for i in sorted(hit_set):
         m = words[i]
         out.append(escape(text[pos : m.start()]))
-        out.append(f"<mark>{escape(m.group())}</mark>" if i in hit_set else escape(m.group()))
+        out.append(f"<mark>{escape(m.group())}</mark>")
         pos = m.end()
     out.append(escape(text[pos:end]))
     snippet = "".join(out).strip()

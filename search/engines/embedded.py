@@ -14,11 +14,12 @@ GROUP BY over at most `FACET_SAMPLE` matching documents.
 from __future__ import annotations
 
 import json
+from collections import Counter
 
 from django.db import connection
 
 from ..documents import FACETS
-from ..text import ParsedQuery, fts5_exact, fts5_query
+from ..text import ParsedQuery, fts5_exact, fts5_query, parse_facet_token
 from .base import Hit, SearchRequest, SearchResult, limits
 
 FACET_TABLE = "search_searchfacet"
@@ -175,29 +176,32 @@ class EmbeddedEngine:
         self, query, filters, names, ids: list[int] | None = None
     ) -> tuple[dict[str, dict[str, int]], int]:
         """Counts per value of the facets `names` over the FACET_SAMPLE most recent matches
-        (`ids` when the caller already has them)."""
+        (`ids` when the caller already has them).
+
+        Counted in Python from each document's `facet_tokens` (one primary-key read per
+        document) rather than with GROUP BY over `SearchFacet`: at 1,000 sampled documents
+        that is ~7,000 index rows and a temporary B-tree, about twice the CPU.
+        """
         sample = limits()["FACET_SAMPLE"]
-        wanted = sorted(set(names) | {"type"})
-        marks = ", ".join(["%s"] * len(wanted))
-        if ids is not None:
+        if ids is None:
+            ids = self._recent(query, filters, sample)
+        ids = ids[:sample]
+        wanted = set(names) | {"type"}
+        tokens: Counter[str] = Counter()
+        if ids:
             if self.vendor == "sqlite":
-                docs, dparams = "SELECT value FROM json_each(%s)", [json.dumps(ids[:sample])]
+                docs, dparams = "SELECT value FROM json_each(%s)", [json.dumps(ids)]
             else:
-                docs, dparams = "SELECT unnest(%s::integer[])", [ids[:sample]]
-        else:
-            table, where, idcol, params = self._match(query, "all", filters)
-            docs, dparams = (
-                f"SELECT {idcol} FROM {table} WHERE {where} ORDER BY {idcol} DESC LIMIT %s",
-                [*params, sample],
-            )
-        sql = (
-            f"SELECT name, value, count(*) FROM {FACET_TABLE} WHERE document_id IN ({docs}) "
-            f"AND name IN ({marks}) GROUP BY name, value"
-        )
+                docs, dparams = "SELECT unnest(%s::integer[])", [ids]
+            sql = f"SELECT facet_tokens FROM search_searchdocument WHERE page_id IN ({docs})"
+            with connection.cursor() as cursor:
+                cursor.execute(sql, dparams)
+                for (text,) in cursor.fetchall():
+                    tokens.update(text.split())
         counts: dict[str, dict[str, int]] = {name: {} for name in wanted}
-        with connection.cursor() as cursor:
-            cursor.execute(sql, [*dparams, *wanted])
-            for name, value, n in cursor.fetchall():
+        for token, n in tokens.items():
+            name, value = parse_facet_token(token)
+            if name in wanted:
                 counts[name][value] = n
         sampled_docs = sum(counts["type"].values())  # every document has exactly one type
         return {name: counts[name] for name in names}, sampled_docs

@@ -109,7 +109,11 @@ def validate(params: SearchParams) -> SearchRequest:
     if not 0 <= params.offset <= max_offset:
         raise SearchInputError("offset", f"“offset” phải từ 0 đến {max_offset}.")
     return SearchRequest(
-        query=query, filters=validate_filters(params.filters), limit=params.limit, offset=params.offset
+        query=query,
+        filters=validate_filters(params.filters),
+        limit=params.limit,
+        offset=params.offset,
+        facets=params.facets,
     )
 
 

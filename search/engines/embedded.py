@@ -160,8 +160,9 @@ class EmbeddedEngine:
                 cursor.execute("SELECT rowid FROM search_fts WHERE search_fts MATCH %s AND rowid >= %s", [expr, low])
                 for (pk,) in cursor.fetchall():
                     boost[pk] = boost.get(pk, 0) + weight
-        pool.sort(key=lambda pk: (-boost.get(pk, 0), -pk))
-        return pool[:n]
+        # `pool` is most recent first: the boosted ones (few) in front, then the rest in order.
+        boosted = sorted((pk for pk in pool if pk in boost), key=lambda pk: (-boost[pk], -pk))
+        return (boosted + [pk for pk in pool[: n + len(boosted)] if pk not in boost])[:n]
 
     def _count(self, query, filters) -> tuple[int, bool]:
         cap = limits()["COUNT_CAP"]
@@ -196,8 +197,7 @@ class EmbeddedEngine:
             sql = f"SELECT facet_tokens FROM search_searchdocument WHERE page_id IN ({docs})"
             with connection.cursor() as cursor:
                 cursor.execute(sql, dparams)
-                for (text,) in cursor.fetchall():
-                    tokens.update(text.split())
+                tokens.update(" ".join(text for (text,) in cursor.fetchall()).split())
         counts: dict[str, dict[str, int]] = {name: {} for name in wanted}
         for token, n in tokens.items():
             name, value = parse_facet_token(token)

@@ -405,37 +405,38 @@ def pct(values, p):
 
 
 def measure_http(port: int, reps: int) -> dict[str, tuple[float, float, int]]:
-    rows = {}
+    """p50/p95 per query set. Every round requests every URL once, in a shuffled order, so
+    that load from other processes on the machine falls on every query set alike."""
+    cases = []  # (row name, url)
     for category, queries in QUERIES.items():
-        for facets in (True, False):
-            times = []
+        for label, extra in (
+            ("with facets", {"facets": "true"}),
+            ("without facets", {"facets": "false"}),
+            ("filter kind + facets", {"kind": "collective"}),  # facets respect it: one more count
+        ):
             for q in queries:
-                url = f"http://127.0.0.1:{port}/api/v1/search?" + urllib.parse.urlencode(
-                    {"q": q, "facets": str(facets).lower()}
-                )
-                for _ in range(3):
-                    urllib.request.urlopen(url).read()
-                for _ in range(reps):
-                    t = time.perf_counter()
-                    with urllib.request.urlopen(url) as r:
-                        r.read()
-                    times.append((time.perf_counter() - t) * 1000)
-            rows[f"{category}, {'with' if facets else 'without'} facets"] = (
-                statistics.median(times),
-                pct(times, 95),
-                len(times),
-            )
-        # with a filter active (facets respect it: one more GROUP BY)
-        times = []
-        for q in queries:
-            url = f"http://127.0.0.1:{port}/api/v1/search?" + urllib.parse.urlencode({"q": q, "kind": "collective"})
+                query = urllib.parse.urlencode({"q": q, **extra})
+                cases.append((f"{category}, {label}", f"http://127.0.0.1:{port}/api/v1/search?{query}"))
+    for _, url in cases:
+        for _ in range(3):
             urllib.request.urlopen(url).read()
-            for _ in range(reps):
-                t = time.perf_counter()
-                urllib.request.urlopen(url).read()
-                times.append((time.perf_counter() - t) * 1000)
-        rows[f"{category}, filter kind + facets"] = (statistics.median(times), pct(times, 95), len(times))
-    return rows
+    times: dict[str, list[float]] = {row: [] for row, _ in cases}
+    order = random.Random(7)
+    for _ in range(reps):
+        order.shuffle(cases)
+        for row, url in cases:
+            t = time.perf_counter()
+            with urllib.request.urlopen(url) as r:
+                r.read()
+            times[row].append((time.perf_counter() - t) * 1000)
+    return {row: (statistics.median(ts), pct(ts, 95), len(ts)) for row, ts in times.items()}
+
+
+def load_average() -> str:
+    try:
+        return "load average " + " ".join(Path("/proc/loadavg").read_text().split()[:3]) + f" on {os.cpu_count()} CPUs"
+    except OSError:
+        return ""
 
 
 def measure_wagtail(reps: int) -> dict[str, tuple[float, float, int]]:
@@ -454,7 +455,7 @@ def measure_wagtail(reps: int) -> dict[str, tuple[float, float, int]]:
 
 
 def report(title_, rows):
-    print(f"\n{title_}")
+    print(f"\n{title_}  [{load_average()}]")
     print(f"  {'query set':38} {'p50 ms':>9} {'p95 ms':>9} {'n':>5}")
     for name, (p50, p95, n) in rows.items():
         print(f"  {name:38} {p50:9.1f} {p95:9.1f} {n:5d}")

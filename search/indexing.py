@@ -10,6 +10,7 @@ ImmediateBackend the task runs inline, inside the same transaction as the change
 
 from __future__ import annotations
 
+import contextlib
 import logging
 
 from django_tasks import task
@@ -148,17 +149,26 @@ def on_restriction_change(sender, instance, **kwargs):
         enqueue(Page.objects.descendant_of(page, inclusive=True).values_list("pk", flat=True))
 
 
-def drop_label_cache(sender=None, **kwargs) -> None:
-    """Facet labels are cached by `search.service.label_tables`; any change may alter them."""
+def index_changed(sender=None, **kwargs) -> None:
+    """A document or a vocabulary changed: drop the cached facet labels
+    (`search.service.label_tables`) and move the index generation on, which retires every
+    cached facet count (`EmbeddedEngine.facets`)."""
     from django.core.cache import cache
 
-    cache.delete("search:facet-labels")
+    def bump():
+        cache.delete("search:facet-labels")
+        with contextlib.suppress(ValueError):  # none yet: the next search starts a new (random) one
+            cache.incr("search:generation")
+
+    bump()
+    # again once committed: a request between the two could have cached uncommitted state
+    transaction.on_commit(bump)
 
 
 def connect() -> None:
     for model in (Place, Field, AwardType, SearchDocument):
-        post_save.connect(drop_label_cache, sender=model, dispatch_uid=f"search_labels_saved_{model.__name__}")
-        post_delete.connect(drop_label_cache, sender=model, dispatch_uid=f"search_labels_deleted_{model.__name__}")
+        post_save.connect(index_changed, sender=model, dispatch_uid=f"search_labels_saved_{model.__name__}")
+        post_delete.connect(index_changed, sender=model, dispatch_uid=f"search_labels_deleted_{model.__name__}")
     page_published.connect(on_publish, dispatch_uid="search_page_published")
     page_unpublished.connect(on_unpublish, dispatch_uid="search_page_unpublished")
     post_page_move.connect(on_move, dispatch_uid="search_page_moved")

@@ -13,9 +13,12 @@ GROUP BY over at most `FACET_SAMPLE` matching documents.
 
 from __future__ import annotations
 
+import hashlib
 import json
+import secrets
 from collections import Counter
 
+from django.core.cache import cache
 from django.db import connection
 
 from ..documents import FACETS
@@ -23,6 +26,7 @@ from ..text import ParsedQuery, fts5_exact, fts5_query, parse_facet_token
 from .base import Hit, SearchRequest, SearchResult, limits
 
 FACET_TABLE = "search_searchfacet"
+GENERATION_KEY = "search:generation"
 
 
 def _filter_sql(filters: dict[str, list[str]], id_column: str) -> tuple[str, list]:
@@ -231,6 +235,26 @@ class EmbeddedEngine:
     def facets(self, request: SearchRequest, recent: list[int] | None = None) -> tuple[dict[str, dict[str, int]], bool]:
         """Counts per facet value; each facet respects every active filter but its own.
         `recent`: the most recent matches of the query with every filter, if already known."""
+        lim = limits()
+        key = None
+        if lim["FACET_CACHE_SECONDS"]:
+            # Keyed by the index generation, which every document change moves on
+            # (search.indexing.index_changed), so a cached count is never staler than the index.
+            # random start: if the cache ever loses the generation, no old key is reused
+            generation = cache.get_or_set(GENERATION_KEY, lambda: secrets.randbits(48), timeout=None)
+            words = [(t.exact, tuple(t.folded)) for t in request.query.tokens]
+            filters = sorted((k, tuple(v)) for k, v in request.filters.items() if v)
+            digest = hashlib.blake2b(repr((self.vendor, words, filters)).encode(), digest_size=16).hexdigest()
+            key = f"search:facets:{generation}:{digest}"
+            cached = cache.get(key)
+            if cached is not None:
+                return cached
+        answer = self._facets(request, recent)
+        if key:
+            cache.set(key, answer, lim["FACET_CACHE_SECONDS"])
+        return answer
+
+    def _facets(self, request: SearchRequest, recent: list[int] | None) -> tuple[dict[str, dict[str, int]], bool]:
         sample = limits()["FACET_SAMPLE"]
         active = [name for name in FACETS if request.filters.get(name)]
         free = [name for name in FACETS if name not in active]

@@ -22,23 +22,19 @@ from django.core.cache import cache
 from django.db import connection
 
 from ..documents import FACETS
-from ..text import ParsedQuery, fts5_exact, fts5_query, parse_facet_token
+from ..text import ParsedQuery, facet_token, fts5_exact, fts5_query, parse_facet_token
 from .base import Hit, SearchRequest, SearchResult, limits
 
-FACET_TABLE = "search_searchfacet"
 GENERATION_KEY = "search:generation"
 
 
-def _filter_sql(filters: dict[str, list[str]], id_column: str) -> tuple[str, list]:
-    sql, params = [], []
+def _facet_tsquery(filters: dict[str, list[str]]) -> str:
+    """PostgreSQL: the filters as a tsquery over `search_vector.facet_vector` ("" without)."""
+    groups = []
     for name, values in sorted(filters.items()):
-        if not values:
-            continue
-        marks = ", ".join(["%s"] * len(values))
-        # Only internal identifiers are interpolated; every value is a bound parameter.
-        sql.append(f"{id_column} IN (SELECT document_id FROM {FACET_TABLE} WHERE name = %s AND value IN ({marks}))")
-        params += [name, *values]
-    return "".join(f" AND {clause}" for clause in sql), params
+        if values:
+            groups.append("(" + " | ".join(f"'{facet_token(name, value)}'" for value in values) + ")")
+    return " & ".join(groups)
 
 
 class EmbeddedEngine:
@@ -56,7 +52,7 @@ class EmbeddedEngine:
     ) -> tuple[str, str, str, list]:
         """(FROM clause, WHERE clause, id column, params) of the documents matching `query` in
         `tier` and every filter: on SQLite the filters are words of the MATCH (see migration
-        0003), on PostgreSQL semi-joins with `SearchFacet`."""
+        0003), on PostgreSQL a condition on `search_vector.facet_vector` (migration 0004)."""
         if self.vendor == "sqlite":
             if tier == "title":
                 expr = fts5_query(query, "title", "title_folded", prefix_last=prefix_last, filters=filters)
@@ -65,8 +61,12 @@ class EmbeddedEngine:
             return "search_fts", "search_fts MATCH %s", "rowid", [expr]
         tsquery, params = self._tsquery(query, prefix_last)
         column = "title_vector" if tier == "title" else "doc_vector"
-        fsql, fparams = _filter_sql(filters, "page_id")
-        return "search_searchdocument", f"{column} @@ ({tsquery}){fsql}", "page_id", [*params, *fparams]
+        where = f"{column} @@ ({tsquery})"
+        facet_query = _facet_tsquery(filters)
+        if facet_query:
+            where += " AND facet_vector @@ %s::tsquery"
+            params = [*params, facet_query]
+        return "search_vector", where, "page_id", params
 
     def _score(self, query: ParsedQuery, tier: str, prefix_last: bool = False) -> tuple[str, list, str]:
         """(score expression, params, order) — SQLite's bm25 is lower-is-better, ts_rank higher."""
@@ -137,8 +137,28 @@ class EmbeddedEngine:
         table, where, idcol, params = self._match(query, "all", filters)
         sql = f"SELECT {idcol} FROM {table} WHERE {where} ORDER BY {idcol} DESC LIMIT %s"
         with connection.cursor() as cursor:
+            if self.vendor == "postgresql" and not self._common(cursor, where, params):
+                # PostgreSQL prices a backward primary-key scan that tests each row's vector
+                # as cheap, but every test detoasts the vector: 40–80 ms for three words that
+                # match one document in ten. Unless the words are common (then the scan stops
+                # after a few thousand rows), take the GIN bitmap and sort the ids (OFFSET 0
+                # keeps the ORDER BY … LIMIT out of the subquery).
+                sql = (
+                    f"SELECT {idcol} FROM (SELECT {idcol} FROM {table} WHERE {where} OFFSET 0) matched "
+                    f"ORDER BY {idcol} DESC LIMIT %s"
+                )
             cursor.execute(sql, [*params, n])
             return [row[0] for row in cursor.fetchall()]
+
+    @staticmethod
+    def _common(cursor, where: str, params: list) -> bool:
+        """PostgreSQL: whether the planner expects at least a third of the documents to match."""
+        cursor.execute(f"EXPLAIN (FORMAT JSON) SELECT 1 FROM search_vector WHERE {where}", params)
+        plan = cursor.fetchone()[0]
+        plan = json.loads(plan) if isinstance(plan, str) else plan
+        cursor.execute("SELECT reltuples FROM pg_class WHERE relname = 'search_vector'")
+        total = cursor.fetchone()[0] or 0
+        return total > 0 and plan[0]["Plan"]["Plan Rows"] >= total / 3
 
     def _rank_recent(self, query, candidates: list[int], exclude, n: int) -> list[int]:
         """SQLite's second tier: the `candidates` (most recent first) not in `exclude`, ordered
@@ -168,6 +188,22 @@ class EmbeddedEngine:
         boosted = sorted((pk for pk in pool if pk in boost), key=lambda pk: (-boost[pk], -pk))
         return (boosted + [pk for pk in pool[: n + len(boosted)] if pk not in boost])[:n]
 
+    def _rank_ids(self, query, candidates: list[int], exclude, n: int) -> list[int]:
+        """PostgreSQL's second tier: `candidates` not in `exclude`, by ts_rank over title,
+        summary and text (weights A > B > D), accents as typed earning a bonus."""
+        excluded = set(exclude)
+        pool = [pk for pk in candidates if pk not in excluded]
+        if not pool:
+            return []
+        score, sparams, _ = self._score(query, "all")
+        sql = (
+            f"SELECT page_id FROM (SELECT page_id, {score} AS score FROM search_vector "
+            f"WHERE page_id = ANY(%s)) ranked ORDER BY score DESC, page_id DESC LIMIT %s"
+        )
+        with connection.cursor() as cursor:
+            cursor.execute(sql, [*sparams, pool, n])
+            return [row[0] for row in cursor.fetchall()]
+
     def _count(self, query, filters) -> tuple[int, bool]:
         cap = limits()["COUNT_CAP"]
         table, where, idcol, params = self._match(query, "all", filters)
@@ -194,14 +230,18 @@ class EmbeddedEngine:
         wanted = set(names) | {"type"}
         tokens: Counter[str] = Counter()
         if ids:
-            if self.vendor == "sqlite":
-                docs, dparams = "SELECT value FROM json_each(%s)", [json.dumps(ids)]
-            else:
-                docs, dparams = "SELECT unnest(%s::integer[])", [ids]
-            sql = f"SELECT facet_tokens FROM search_searchdocument WHERE page_id IN ({docs})"
             with connection.cursor() as cursor:
-                cursor.execute(sql, dparams)
-                tokens.update(" ".join(text for (text,) in cursor.fetchall()).split())
+                if self.vendor == "sqlite":
+                    sql = "SELECT facet_tokens FROM search_searchdocument WHERE page_id IN (SELECT value FROM json_each(%s))"
+                    cursor.execute(sql, [json.dumps(ids)])
+                    tokens.update(" ".join(text for (text,) in cursor.fetchall()).split())
+                else:  # the narrow table's facet lexemes, counted by the database
+                    sql = (
+                        "SELECT f.lexeme, count(*) FROM search_vector v, unnest(v.facet_vector) f "
+                        "WHERE v.page_id = ANY(%s) GROUP BY f.lexeme"
+                    )
+                    cursor.execute(sql, [ids])
+                    tokens.update(dict(cursor.fetchall()))
         counts: dict[str, dict[str, int]] = {name: {} for name in wanted}
         for token, n in tokens.items():
             name, value = parse_facet_token(token)
@@ -225,7 +265,7 @@ class EmbeddedEngine:
             if self.vendor == "sqlite":
                 ids += self._rank_recent(request.query, recent[: lim["WINDOW"]], title_ids, window - len(ids))
             else:
-                ids += self._ranked(request.query, "all", request.filters, window - len(ids), exclude=title_ids)
+                ids += self._rank_ids(request.query, recent[: lim["WINDOW"]], title_ids, window - len(ids))
         hits = [Hit(pk) for pk in ids[request.offset : window]]
         result = SearchResult(count=count, count_exact=exact, hits=hits, engine=self.name)
         if request.facets:
@@ -282,7 +322,7 @@ class EmbeddedEngine:
         if self.vendor == "sqlite":
             sql = "SELECT DISTINCT term FROM search_title_vocab WHERE col = 'title_folded'"
         else:
-            sql = "SELECT word FROM ts_stat('SELECT title_vector FROM search_searchdocument')"
+            sql = "SELECT word FROM ts_stat('SELECT title_vector FROM search_vector')"
         with connection.cursor() as cursor:
             cursor.execute(sql)
             return [row[0] for row in cursor.fetchall() if row[0].isascii() and row[0].isalpha()]

@@ -474,6 +474,9 @@ def measure_big(backend: str, args, port: int):
 
 def run_backend(backend: str, args, port: int):
     print(f"\n===== {backend} =====", flush=True)
+    if args.no_facet_cache:
+        os.environ["SEARCH_FACET_CACHE_SECONDS"] = "0"  # inherited by the gunicorn workers
+    print(f"  facet count cache: {os.environ.get('SEARCH_FACET_CACHE_SECONDS', '60')} s", flush=True)
     setup_django(backend)
     rng = random.Random(42)
     words = words_from_seed()
@@ -523,6 +526,11 @@ def main():
     parser.add_argument("--port", type=int, default=8124)
     parser.add_argument("--quick", action="store_true", help="only the --total dataset, no Wagtail comparison")
     parser.add_argument("--no-cache", action="store_true", help="build the datasets even if cached")
+    parser.add_argument(
+        "--no-facet-cache",
+        action="store_true",
+        help="serve with SEARCH_FACET_CACHE_SECONDS=0 (count facets every time)",
+    )
     args = parser.parse_args()
     backends = args.backends.split(",")
     if len(backends) > 1:
@@ -545,6 +553,7 @@ def main():
                 str(args.wagtail_reps),
                 *(["--quick"] if args.quick else []),
                 *(["--no-cache"] if args.no_cache else []),
+                *(["--no-facet-cache"] if args.no_facet_cache else []),
             ]
             subprocess.run(cmd, check=True)
         return

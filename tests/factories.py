@@ -210,6 +210,63 @@ def default_site() -> Site:
     return Site.objects.get(is_default_site=True)
 
 
+# -- helpers for the API safety matrix (scheduled, expired, private, images) --------------------
+
+
+def image(title: str = "Ảnh thử nghiệm", *, size: tuple[int, int] = (640, 480), color: str = "teal"):
+    """A real Wagtail image (a PNG drawn with Pillow), so renditions can be generated."""
+    import io
+
+    from PIL import Image as PILImage
+
+    from django.core.files.images import ImageFile
+
+    from wagtail.images import get_image_model
+
+    buffer = io.BytesIO()
+    PILImage.new("RGB", size, color).save(buffer, format="PNG")
+    n = next(_counter)
+    return get_image_model().objects.create(title=title, file=ImageFile(buffer, name=f"thu-nghiem-{n}.png"))
+
+
+def schedule(page, *, days: int = 7):
+    """Publish `page` with go_live_at in the future (Wagtail keeps it, or its change, unpublished)."""
+    from django.utils import timezone
+
+    page = page.specific
+    page.go_live_at = timezone.now() + datetime.timedelta(days=days)
+    page.save_revision().publish()
+    page.refresh_from_db()
+    return page
+
+
+def expire(page, *, days_ago: int = 1):
+    """Give a live page an expiry time in the past, as before `publish_scheduled` has run."""
+    from django.utils import timezone
+
+    Page.objects.filter(pk=page.pk).update(expire_at=timezone.now() - datetime.timedelta(days=days_ago))
+    page.refresh_from_db()
+    return page
+
+
+def make_private(page, *, password: str = "mat-khau"):
+    """Put `page` behind a password view restriction."""
+    from wagtail.models import PageViewRestriction
+
+    return PageViewRestriction.objects.create(page=page, restriction_type="password", password=password)
+
+
+def withdraw_consent(page):
+    """Record that the person withdrew consent (takes effect at once, without moderation)."""
+    from django.utils import timezone
+
+    record = ConsentRecord.objects.get(page=page)
+    record.status = "withdrawn"
+    record.withdrawn_at = timezone.now()
+    record.save()
+    return record
+
+
 # --------------------------------------------------------------------------------------------
 # Radio
 # --------------------------------------------------------------------------------------------

@@ -156,8 +156,11 @@ class EmbeddedEngine:
         cursor.execute(f"EXPLAIN (FORMAT JSON) SELECT 1 FROM search_vector WHERE {where}", params)
         plan = cursor.fetchone()[0]
         plan = json.loads(plan) if isinstance(plan, str) else plan
-        cursor.execute("SELECT reltuples FROM pg_class WHERE relname = 'search_vector'")
-        total = cursor.fetchone()[0] or 0
+        total = cache.get("search:pg-documents")
+        if total is None:
+            cursor.execute("SELECT reltuples FROM pg_class WHERE relname = 'search_vector'")
+            total = cursor.fetchone()[0] or 0
+            cache.set("search:pg-documents", total, 300)
         return total > 0 and plan[0]["Plan"]["Plan Rows"] >= total / 3
 
     def _rank_recent(self, query, candidates: list[int], exclude, n: int) -> list[int]:

@@ -5,10 +5,14 @@ Ranking comes in two tiers, each bounded by `WINDOW`:
 1. title matches (names of exemplars, campaigns, stories), ranked by bm25 / ts_rank over the
    title alone, where the accented title counts more than the folded one — so "Nguyễn Văn An"
    ranks above "Nguyên Văn An" for "nguyễn văn an", and both are found by "nguyen van an";
-2. other matches (summary, body), ranked over title, summary and body with title > summary > body.
-Inside each tier only the `WINDOW` most recent matches are ranked: cost stays flat however
-many pages a broad word matches. Counts stop at `COUNT_CAP`; facets are counted with one
-GROUP BY over at most `FACET_SAMPLE` matching documents.
+2. other matches: on PostgreSQL by ts_rank over title > summary > body; on SQLite by where
+   the words are (title or summary before body only, exact accents before folded), then
+   newest first — see `_rank_recent` for why not bm25.
+One id-only scan of the most recent matches (newest first, at most COUNT_CAP + 1) gives the
+count, the second tier's window and the facet sample. Filters are part of the full-text match
+(SQLite: facet keys indexed as words of `facet_tokens`; PostgreSQL: `search_vector.facet_vector`),
+so a filter costs no join. Facets are counted from the sampled documents' facet keys and
+cached per (query, filters) under an index generation that every change moves on.
 """
 
 from __future__ import annotations

@@ -7,11 +7,52 @@ is applied here: portrait, birth year, gender and story appear only when consent
 
 from __future__ import annotations
 
+import threading
+import time
 from html import escape
 
+from django.db.models.functions import Coalesce
 from django.utils.encoding import iri_to_uri
 
+from config.http_cache import current_generation
+from exemplars.models import AwardLevel, CommendationType, Place, SubjectKind
 from exemplars.representation import PORTRAIT_SPECS, body, place_with_path, rendition_set, rich
+
+KIND_LABELS = dict(SubjectKind.choices)
+LEVEL_LABELS = dict(AwardLevel.choices)
+COMMENDATION_LABELS = dict(CommendationType.choices)
+
+# -- vocabularies cached per content generation ----------------------------------------------------
+
+# Places change rarely and every save or delete of one bumps the content generation
+# (config.cache_invalidation), so their represented paths are built once per generation per
+# process instead of once per list item. A short time-to-live bounds staleness should a
+# worker miss a bump (per-worker memory cache without Redis).
+PLACES_TTL = 60.0
+_places_lock = threading.Lock()
+_places: dict = {"generation": None, "expires": 0.0, "paths": {}}
+
+
+def place_paths() -> dict[int, dict]:
+    """{place id: place_with_path(place)} for every place, valid for the current generation."""
+    generation = current_generation()
+    state = _places
+    if state["generation"] == generation and time.monotonic() < state["expires"]:
+        return state["paths"]
+    places = {p.pk: p for p in Place.objects.all()}
+    for place in places.values():  # link parents in memory: no query per ancestor
+        if place.parent_id in places:
+            Place.parent.field.set_cached_value(place, places[place.parent_id])
+    paths = {pk: place_with_path(place) for pk, place in places.items()}
+    with _places_lock:
+        _places.update(generation=generation, expires=time.monotonic() + PLACES_TTL, paths=paths)
+    return paths
+
+
+def represented_place(page, places: dict | None) -> dict:
+    if places is not None and page.place_id in places:
+        return places[page.place_id]
+    return place_with_path(page.place)
 
 
 def page_url(page, request) -> str | None:
@@ -54,21 +95,17 @@ def _award_summary(award) -> dict:
 
 
 def _award(award) -> dict:
-    from exemplars.models import AwardLevel, CommendationType
-
     level = award.level or award.award_type.level
     return {
         **_award_summary(award),
         "level": level,
-        "level_label": AwardLevel(level).label if level in AwardLevel.values else level,
+        "level_label": LEVEL_LABELS.get(level, level),
         "commendation_type": award.commendation_type,
+        "commendation_type_label": COMMENDATION_LABELS.get(award.commendation_type, ""),
         "achievement": award.achievement,
         "revoked": award.revoked,
         "revoked_date": award.revoked_date,
         "revoked_reason": award.revoked_reason,
-        "commendation_type_label": CommendationType(award.commendation_type).label
-        if award.commendation_type in CommendationType.values
-        else "",
     }
 
 
@@ -85,30 +122,83 @@ def _portrait(page) -> dict | None:
     return {"alt": page.portrait_alt, "credit": page.portrait_credit, "renditions": renditions}
 
 
-def exemplar_item(page, request) -> dict:
-    awards = _sorted_awards(page)
-    active = [a for a in awards if not a.revoked]
+def list_relations(page_ids) -> tuple[dict, dict]:
+    """Fields and awards of a page of list rows, as plain values (two queries, no model objects).
+
+    Returns ({page id: [field dicts sorted by name]}, {page id: [award summaries]}) where the awards
+    are the page's non-revoked ones, oldest first — what `exemplar_item` shows.
+    """
+    from exemplars.models import Award, ExemplarPage
+
+    fields: dict[int, list] = {pk: [] for pk in page_ids}
+    rows = ExemplarPage.fields.through.objects.filter(exemplarpage_id__in=page_ids).values_list(
+        "exemplarpage_id", "field__slug", "field__name"
+    )
+    for page_id, slug, name in rows:
+        fields[page_id].append({"slug": slug, "name": name})
+    for items in fields.values():  # by code point, as the detail does (not the database's collation)
+        items.sort(key=lambda f: f["name"])
+    awards: dict[int, list] = {pk: [] for pk in page_ids}
+    rows = (
+        Award.objects.filter(page_id__in=page_ids, revoked=False)
+        .order_by("decision_date", Coalesce("sort_order", 0), "pk")  # as _sorted_awards
+        .values_list(
+            "page_id",
+            "award_type__slug",
+            "award_type__name",
+            "award_type__category",
+            "decision_date",
+            "decision_number",
+            "issuer_as_printed",
+        )
+    )
+    for page_id, slug, name, category, date, number, issuer in rows:
+        awards[page_id].append(
+            {
+                "award_type": {"slug": slug, "name": name, "category": category},
+                "year": date.year,
+                "decision_date": date,
+                "decision_number": number,
+                "issuer_as_printed": issuer,
+            }
+        )
+    return fields, awards
+
+
+def exemplar_item(page, request, places: dict | None = None, relations: tuple[dict, dict] | None = None) -> dict:
+    """One exemplar of a list; `places` is `place_paths()` (or None to follow `page.place`);
+    `relations` is `list_relations()` of the list's rows (or None to follow the page's relations)."""
+    if relations is not None:
+        field_list = relations[0][page.pk]
+        active_summaries = relations[1][page.pk]
+        award_count = len(active_summaries)
+        latest = active_summaries[-1] if active_summaries else None
+    else:
+        field_list = [{"slug": f.slug, "name": f.name} for f in sorted(page.fields.all(), key=lambda f: f.name)]
+        active = [a for a in _sorted_awards(page) if not a.revoked]
+        award_count = len(active)
+        latest = _award_summary(active[-1]) if active else None
     return {
         "id": page.pk or 0,
         "slug": page.slug,
         "kind": page.kind,
-        "kind_label": page.get_kind_display(),
+        "kind_label": KIND_LABELS.get(page.kind, page.kind),
         "name": page.title,
         "summary": page.summary,
-        "place": place_with_path(page.place),
-        "fields": [{"slug": f.slug, "name": f.name} for f in sorted(page.fields.all(), key=lambda f: f.name)],
+        "place": represented_place(page, places),
+        "fields": field_list,
         "portrait": _portrait(page),
-        "award_count": len(active),
-        "latest_award": _award_summary(active[-1]) if active else None,
+        "award_count": award_count,
+        "latest_award": latest,
         "is_fictional": page.is_fictional,
         "url": page_url(page, request),
         "api_url": api_url(request, f"exemplars/{page.slug}"),
     }
 
 
-def exemplar_detail(page, request, *, campaigns, stories) -> dict:
+def exemplar_detail(page, request, *, campaigns, stories, places: dict | None = None) -> dict:
     return {
-        **exemplar_item(page, request),
+        **exemplar_item(page, request, places),
         "occupation": page.occupation,
         "unit": page.unit,
         "position": page.position,

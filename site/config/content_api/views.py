@@ -27,7 +27,15 @@ from exemplars.queries import countable_awards, public_exemplars, public_pages
 from exemplars.representation import place_ref, portrait_prefetch
 
 from . import schemas, serializers
-from .common import DEFAULT_LIMIT, MAX_LIMIT, PAGINATION_PARAMS, paginate, reject_unknown_params, request_site
+from .common import (
+    DEFAULT_LIMIT,
+    MAX_LIMIT,
+    PAGINATION_PARAMS,
+    paginate,
+    reject_unknown_params,
+    request_site,
+    respond,
+)
 
 router = Router(tags=["Nội dung"])
 
@@ -42,7 +50,8 @@ def exemplar_queryset(site, *, with_body: bool = False):
     qs = public_exemplars(site)
     if not with_body:
         qs = qs.defer_streamfields()  # lists never show the story; skip loading it
-    return qs.select_related("place__parent__parent__parent", "consent").prefetch_related(
+    # Places (with their paths) come from serializers.place_paths(), cached per content generation.
+    return qs.select_related("consent").prefetch_related(
         portrait_prefetch(),
         Prefetch("fields", queryset=Field.objects.order_by("name")),
         Prefetch("awards", queryset=Award.objects.select_related("award_type").order_by("decision_date")),
@@ -143,8 +152,18 @@ def list_exemplars(
         qs = qs.filter(Q(title__icontains=q) | Q(summary__icontains=q))
     if order == "-awards":
         qs = qs.annotate(active_award_count=Count("awards", filter=Q(awards__revoked=False)))
-    qs = qs.order_by(*EXEMPLAR_ORDER[order])
-    return paginate(request, qs, limit, offset, lambda page: serializers.exemplar_item(page, request))
+    # Lists show fields and active awards only as names and a summary: read them as plain values.
+    qs = qs.order_by(*EXEMPLAR_ORDER[order]).prefetch_related(None).prefetch_related(portrait_prefetch())
+    places = serializers.place_paths()
+    data = paginate(
+        request,
+        qs,
+        limit,
+        offset,
+        lambda page, relations: serializers.exemplar_item(page, request, places, relations),
+        prepare=lambda rows: serializers.list_relations([row.pk for row in rows]),
+    )
+    return respond(request, schemas.ExemplarList, data)
 
 
 def exemplar_related(page, site):
@@ -164,7 +183,10 @@ def get_exemplar(request, slug: str):
     site = request_site(request)
     page = _by_slug(exemplar_queryset(site, with_body=True), slug, "điển hình")
     campaigns, stories = exemplar_related(page, site)
-    return serializers.exemplar_detail(page, request, campaigns=campaigns, stories=stories)
+    data = serializers.exemplar_detail(
+        page, request, campaigns=campaigns, stories=stories, places=serializers.place_paths()
+    )
+    return respond(request, schemas.ExemplarDetail, data)
 
 
 # -- campaigns --------------------------------------------------------------------------------------

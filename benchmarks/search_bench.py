@@ -17,15 +17,26 @@ Text: titles are Vietnamese names and model/collective names; bodies ~320 syllab
 the 2024 Lý Sơn report in /work/shared/seed (or a built-in list when it is absent).
 
     .venv/bin/python benchmarks/search_bench.py [--real 10000] [--total 100000] [--backends sqlite,postgres]
+    .venv/bin/python benchmarks/search_bench.py --quick --backends sqlite     # only 100k, cached data
+
+Built datasets are cached (SQLite: a file under /tmp/guongsang-bench/cache/; PostgreSQL: a
+template database `gsbench_…`), keyed by dataset size, data version and schema version (a hash
+of every migration file name). A cache of an older schema is copied and migrated forward, so
+after a new migration only the migration runs. `--quick` skips the 10,000 stage and the
+comparison with Wagtail's search() and measures the 100,000 dataset only (built once, then
+reused: the first run still takes the full build). `--no-cache` builds from scratch.
 """
 
 from __future__ import annotations
 
 import argparse
+import hashlib
+import json
 import os
 import random
 import re
 import secrets
+import shutil
 import statistics
 import subprocess
 import sys
@@ -37,7 +48,12 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path[:0] = [str(ROOT), str(ROOT / "site")]
 BENCH_DIR = Path("/tmp/guongsang-bench")
-PG_URL = "postgres://postgres@127.0.0.1:5432/guongsang_bench"
+CACHE_DIR = BENCH_DIR / "cache"
+PG_DB = "guongsang_bench"
+PG_URL = f"postgres://postgres@127.0.0.1:5432/{PG_DB}"
+PG_ARGS = ["-h", "127.0.0.1", "-U", "postgres"]
+# Bump when what the builders write changes (titles, bodies, facets, columns filled by hand).
+DATA_VERSION = 2
 
 SURNAMES = [
     "Nguyễn",
@@ -140,26 +156,111 @@ def body(rng, words) -> str:
     return " ".join(words[start : start + 320])
 
 
+def migration_names() -> list[str]:
+    return sorted(str(p.relative_to(ROOT)) for p in ROOT.glob("**/migrations/0*.py") if ".venv" not in p.parts)
+
+
+def schema_version() -> str:
+    return hashlib.sha1("\n".join(migration_names()).encode()).hexdigest()[:10]
+
+
+def dataset_key(real: int, total: int) -> str:
+    return f"r{real}-t{total}-d{DATA_VERSION}"
+
+
+def psql(sql: str, db: str = "postgres") -> str:
+    out = subprocess.run(["psql", *PG_ARGS, "-d", db, "-Atc", sql], check=True, capture_output=True, text=True)
+    return out.stdout
+
+
 def setup_django(backend: str):
     os.environ["DJANGO_SETTINGS_MODULE"] = "config.settings.production"
     os.environ["SECRET_KEY"] = secrets.token_urlsafe(40)
     os.environ["SECURE_SSL_REDIRECT"] = "0"
     os.environ["LOG_LEVEL"] = "WARNING"
+    # Every request is sent with X-Bench-No-Cache, which this lets through the API response
+    # cache (config.http_cache): the search itself is measured, not a cached answer.
+    os.environ["API_CACHE_ALLOW_BYPASS"] = "1"
+    BENCH_DIR.mkdir(parents=True, exist_ok=True)
     if backend == "postgres":
         os.environ["DATABASE_URL"] = PG_URL
-        subprocess.run(["dropdb", "-h", "127.0.0.1", "-U", "postgres", "--if-exists", "guongsang_bench"], check=True)
-        subprocess.run(["createdb", "-h", "127.0.0.1", "-U", "postgres", "guongsang_bench"], check=True)
     else:
-        BENCH_DIR.mkdir(parents=True, exist_ok=True)
-        for f in BENCH_DIR.glob("bench.sqlite3*"):
-            f.unlink()
         os.environ["DATABASE_URL"] = f"sqlite:///{BENCH_DIR / 'bench.sqlite3'}"
     import django
 
     django.setup()
-    from django.core.management import call_command
 
+
+def reset_database(backend: str) -> None:
+    """An empty, migrated database."""
+    from django.core.management import call_command
+    from django.db import connections
+
+    connections.close_all()
+    if backend == "postgres":
+        subprocess.run(["dropdb", *PG_ARGS, "--if-exists", "--force", PG_DB], check=True)
+        subprocess.run(["createdb", *PG_ARGS, PG_DB], check=True)
+    else:
+        for f in BENCH_DIR.glob("bench.sqlite3*"):
+            f.unlink()
     call_command("migrate", verbosity=0)
+
+
+def restore_cached(backend: str, real: int, total: int) -> bool:
+    """Load the cached dataset (`real` built pages, `total` in all) if there is one; a cache of
+    an older schema is loaded and migrated forward (and cached again under the new schema)."""
+    from django.core.management import call_command
+    from django.db import connections
+
+    key, schema = dataset_key(real, total), schema_version()
+    candidates = []  # (exact schema?, name)
+    if backend == "postgres":
+        prefix = "gsbench_" + key.replace("-", "_")
+        for name in psql(f"SELECT datname FROM pg_database WHERE datname LIKE '{prefix}_%'").split():
+            candidates.append((name.endswith(schema), name))
+    else:
+        for path in CACHE_DIR.glob(f"dataset-{key}-*.sqlite3"):
+            candidates.append((path.stem.endswith(schema), str(path)))
+    if not candidates:
+        return False
+    exact, source = max(candidates)
+    t = time.perf_counter()
+    connections.close_all()
+    if backend == "postgres":
+        subprocess.run(["dropdb", *PG_ARGS, "--if-exists", "--force", PG_DB], check=True)
+        subprocess.run(["createdb", *PG_ARGS, "-T", source, PG_DB], check=True)
+    else:
+        for f in BENCH_DIR.glob("bench.sqlite3*"):
+            f.unlink()
+        shutil.copyfile(source, BENCH_DIR / "bench.sqlite3")
+    print(f"  dataset {key} restored from cache {source} in {time.perf_counter() - t:.0f} s", flush=True)
+    if not exact:
+        t = time.perf_counter()
+        call_command("migrate", verbosity=0)
+        print(f"  migrated forward in {time.perf_counter() - t:.0f} s", flush=True)
+        save_cache(backend, real, total)
+    return True
+
+
+def save_cache(backend: str, real: int, total: int) -> None:
+    from django.db import connection, connections
+
+    key, schema = dataset_key(real, total), schema_version()
+    connections.close_all()
+    if backend == "postgres":
+        prefix = "gsbench_" + key.replace("-", "_")
+        for name in psql(f"SELECT datname FROM pg_database WHERE datname LIKE '{prefix}_%'").split():
+            subprocess.run(["dropdb", *PG_ARGS, "--if-exists", name], check=True)
+        subprocess.run(["createdb", *PG_ARGS, "-T", PG_DB, f"{prefix}_{schema}"], check=True)
+    else:
+        CACHE_DIR.mkdir(parents=True, exist_ok=True)
+        with connection.cursor() as cursor:  # fold the WAL into the main file before copying
+            cursor.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        connections.close_all()
+        for old in CACHE_DIR.glob(f"dataset-{key}-*.sqlite3"):
+            old.unlink()
+        shutil.copyfile(BENCH_DIR / "bench.sqlite3", CACHE_DIR / f"dataset-{key}-{schema}.sqlite3")
+    print(f"  dataset {key} cached (schema {schema})", flush=True)
 
 
 def build_real(n: int, words, rng) -> None:
@@ -205,7 +306,7 @@ def grow_bulk(total: int, words, rng) -> None:
 
     from exemplars.models import ExemplarIndexPage, Field, Place
     from search.models import SearchDocument, SearchFacet
-    from search.text import fold
+    from search.text import facet_token, fold
 
     index = ExemplarIndexPage.objects.get()
     existing = index.get_children().count()
@@ -251,14 +352,16 @@ def grow_bulk(total: int, words, rng) -> None:
                     )
                 )
                 kind = "collective" if page.pk % 2 else "model"
-                facets += [
-                    SearchFacet(document_id=page.pk, name="type", value="exemplar"),
-                    SearchFacet(document_id=page.pk, name="kind", value=kind),
-                    SearchFacet(document_id=page.pk, name="field", value=rng.choice(slugs)),
-                    SearchFacet(document_id=page.pk, name="place", value=str(rng.choice(places))),
-                    *[SearchFacet(document_id=page.pk, name="place", value=z) for z in zone_ids],
-                    SearchFacet(document_id=page.pk, name="year", value=str(2015 + page.pk % 10)),
+                keys = [
+                    ("type", "exemplar"),
+                    ("kind", kind),
+                    ("field", rng.choice(slugs)),
+                    ("place", str(rng.choice(places))),
+                    *[("place", z) for z in zone_ids],
+                    ("year", str(2015 + page.pk % 10)),
                 ]
+                docs[-1].facet_tokens = " ".join(facet_token(name, value) for name, value in keys)
+                facets += [SearchFacet(document_id=page.pk, name=name, value=value) for name, value in keys]
             SearchDocument.objects.bulk_create(docs, batch_size=500)
             SearchFacet.objects.bulk_create(facets, batch_size=2000)
         print(f"  bulk documents: {stop}/{total} ({time.perf_counter() - t:.0f} s)", flush=True)
@@ -304,38 +407,44 @@ def pct(values, p):
     return values[min(len(values) - 1, int(round(p / 100 * (len(values) - 1))))]
 
 
+def fetch(url: str) -> bytes:
+    request = urllib.request.Request(url, headers={"X-Bench-No-Cache": "1"})
+    with urllib.request.urlopen(request) as response:
+        return response.read()
+
+
 def measure_http(port: int, reps: int) -> dict[str, tuple[float, float, int]]:
-    rows = {}
+    """p50/p95 per query set. Every round requests every URL once, in a shuffled order, so
+    that load from other processes on the machine falls on every query set alike."""
+    cases = []  # (row name, url)
     for category, queries in QUERIES.items():
-        for facets in (True, False):
-            times = []
+        for label, extra in (
+            ("with facets", {"facets": "true"}),
+            ("without facets", {"facets": "false"}),
+            ("filter kind + facets", {"kind": "collective"}),  # facets respect it: one more count
+        ):
             for q in queries:
-                url = f"http://127.0.0.1:{port}/api/v1/search?" + urllib.parse.urlencode(
-                    {"q": q, "facets": str(facets).lower()}
-                )
-                for _ in range(3):
-                    urllib.request.urlopen(url).read()
-                for _ in range(reps):
-                    t = time.perf_counter()
-                    with urllib.request.urlopen(url) as r:
-                        r.read()
-                    times.append((time.perf_counter() - t) * 1000)
-            rows[f"{category}, {'with' if facets else 'without'} facets"] = (
-                statistics.median(times),
-                pct(times, 95),
-                len(times),
-            )
-        # with a filter active (facets respect it: one more GROUP BY)
-        times = []
-        for q in queries:
-            url = f"http://127.0.0.1:{port}/api/v1/search?" + urllib.parse.urlencode({"q": q, "kind": "collective"})
-            urllib.request.urlopen(url).read()
-            for _ in range(reps):
-                t = time.perf_counter()
-                urllib.request.urlopen(url).read()
-                times.append((time.perf_counter() - t) * 1000)
-        rows[f"{category}, filter kind + facets"] = (statistics.median(times), pct(times, 95), len(times))
-    return rows
+                query = urllib.parse.urlencode({"q": q, **extra})
+                cases.append((f"{category}, {label}", f"http://127.0.0.1:{port}/api/v1/search?{query}"))
+    for _, url in cases:
+        for _ in range(3):
+            fetch(url)
+    times: dict[str, list[float]] = {row: [] for row, _ in cases}
+    order = random.Random(7)
+    for _ in range(reps):
+        order.shuffle(cases)
+        for row, url in cases:
+            t = time.perf_counter()
+            fetch(url)
+            times[row].append((time.perf_counter() - t) * 1000)
+    return {row: (statistics.median(ts), pct(ts, 95), len(ts)) for row, ts in times.items()}
+
+
+def load_average() -> str:
+    try:
+        return "load average " + " ".join(Path("/proc/loadavg").read_text().split()[:3]) + f" on {os.cpu_count()} CPUs"
+    except OSError:
+        return ""
 
 
 def measure_wagtail(reps: int) -> dict[str, tuple[float, float, int]]:
@@ -354,18 +463,46 @@ def measure_wagtail(reps: int) -> dict[str, tuple[float, float, int]]:
 
 
 def report(title_, rows):
-    print(f"\n{title_}")
+    print(f"\n{title_}  [{load_average()}]")
     print(f"  {'query set':38} {'p50 ms':>9} {'p95 ms':>9} {'n':>5}")
     for name, (p50, p95, n) in rows.items():
         print(f"  {name:38} {p50:9.1f} {p95:9.1f} {n:5d}")
 
 
+def measure_big(backend: str, args, port: int):
+    server = start_server(port)
+    try:
+        big = measure_http(port, args.reps)
+    finally:
+        server.terminate()
+        server.wait()
+    report(f"{backend}, {args.total:,} exemplars — /api/v1/search over HTTP (target p50 ≤ 15, p95 ≤ 40)", big)
+    print("  JSON " + json.dumps({"backend": backend, "total": args.total, "rows": big}), flush=True)
+
+
 def run_backend(backend: str, args, port: int):
     print(f"\n===== {backend} =====", flush=True)
+    if args.no_facet_cache:
+        os.environ["SEARCH_FACET_CACHE_SECONDS"] = "0"  # inherited by the gunicorn workers
+    print(f"  facet count cache: {os.environ.get('SEARCH_FACET_CACHE_SECONDS', '60')} s", flush=True)
     setup_django(backend)
     rng = random.Random(42)
     words = words_from_seed()
-    build_real(args.real, words, rng)
+    cache = not args.no_cache
+    if args.quick:
+        if not (cache and restore_cached(backend, args.real, args.total)):
+            reset_database(backend)
+            build_real(args.real, words, rng)
+            grow_bulk(args.total, words, rng)
+            if cache:
+                save_cache(backend, args.real, args.total)
+        measure_big(backend, args, port)
+        return
+    if not (cache and restore_cached(backend, args.real, args.real)):
+        reset_database(backend)
+        build_real(args.real, words, rng)
+        if cache:
+            save_cache(backend, args.real, args.real)
     server = start_server(port)
     try:
         ours = measure_http(port, args.reps)
@@ -379,14 +516,12 @@ def run_backend(backend: str, args, port: int):
         our = ours[f"{category}, with facets"][0]
         print(f"  ratio {category}: Wagtail p50 / ours (HTTP, with facets) p50 = {p50 / our:.1f}×")
     if args.total > args.real:
-        grow_bulk(args.total, words, rng)
-        server = start_server(port)
-        try:
-            big = measure_http(port, args.reps)
-        finally:
-            server.terminate()
-            server.wait()
-        report(f"{backend}, {args.total:,} exemplars — /api/v1/search over HTTP (target p50 ≤ 15, p95 ≤ 40)", big)
+        if not (cache and restore_cached(backend, args.real, args.total)):
+            rng = random.Random(4242)  # the 10,000 stage may have come from the cache
+            grow_bulk(args.total, words, rng)
+            if cache:
+                save_cache(backend, args.real, args.total)
+        measure_big(backend, args, port)
 
 
 def main():
@@ -397,6 +532,13 @@ def main():
     parser.add_argument("--wagtail-reps", type=int, default=3)
     parser.add_argument("--backends", default="sqlite,postgres")
     parser.add_argument("--port", type=int, default=8124)
+    parser.add_argument("--quick", action="store_true", help="only the --total dataset, no Wagtail comparison")
+    parser.add_argument("--no-cache", action="store_true", help="build the datasets even if cached")
+    parser.add_argument(
+        "--no-facet-cache",
+        action="store_true",
+        help="serve with SEARCH_FACET_CACHE_SECONDS=0 (count facets every time)",
+    )
     args = parser.parse_args()
     backends = args.backends.split(",")
     if len(backends) > 1:
@@ -417,6 +559,9 @@ def main():
                 str(args.reps),
                 "--wagtail-reps",
                 str(args.wagtail_reps),
+                *(["--quick"] if args.quick else []),
+                *(["--no-cache"] if args.no_cache else []),
+                *(["--no-facet-cache"] if args.no_facet_cache else []),
             ]
             subprocess.run(cmd, check=True)
         return

@@ -10,6 +10,7 @@ ImmediateBackend the task runs inline, inside the same transaction as the change
 
 from __future__ import annotations
 
+import contextlib
 import logging
 
 from django_tasks import task
@@ -21,11 +22,12 @@ from wagtail.models import Page, PageViewRestriction
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from config.http_cache import bump_generation
-from exemplars.models import ConsentRecord, ExemplarPage
+from exemplars.models import AwardType, ConsentRecord, ExemplarPage, Field, Place
 from exemplars.queries import CONSENT_KINDS
 
 from . import documents
 from .models import SearchDocument, SearchFacet
+from .text import facet_token
 
 logger = logging.getLogger(__name__)
 
@@ -63,6 +65,7 @@ def save_document(data: documents.DocumentData) -> None:
         "title_folded": data.title_folded[:255],
         "summary_folded": data.summary_folded,
         "body_folded": data.body_folded,
+        "facet_tokens": " ".join(facet_token(name, value) for name, value in data.facets),
     }
     SearchDocument.objects.update_or_create(page_id=data.page_id, defaults=values)
     SearchFacet.objects.filter(document_id=data.page_id).delete()
@@ -151,7 +154,26 @@ def on_restriction_change(sender, instance, **kwargs):
         enqueue(Page.objects.descendant_of(page, inclusive=True).values_list("pk", flat=True))
 
 
+def index_changed(sender=None, **kwargs) -> None:
+    """A document or a vocabulary changed: drop the cached facet labels
+    (`search.service.label_tables`) and move the index generation on, which retires every
+    cached facet count (`EmbeddedEngine.facets`)."""
+    from django.core.cache import cache
+
+    def bump():
+        cache.delete("search:facet-labels")
+        with contextlib.suppress(ValueError):  # none yet: the next search starts a new (random) one
+            cache.incr("search:generation")
+
+    bump()
+    # again once committed: a request between the two could have cached uncommitted state
+    transaction.on_commit(bump)
+
+
 def connect() -> None:
+    for model in (Place, Field, AwardType, SearchDocument):
+        post_save.connect(index_changed, sender=model, dispatch_uid=f"search_labels_saved_{model.__name__}")
+        post_delete.connect(index_changed, sender=model, dispatch_uid=f"search_labels_deleted_{model.__name__}")
     page_published.connect(on_publish, dispatch_uid="search_page_published")
     page_unpublished.connect(on_unpublish, dispatch_uid="search_page_unpublished")
     post_page_move.connect(on_move, dispatch_uid="search_page_moved")

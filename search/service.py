@@ -109,7 +109,11 @@ def validate(params: SearchParams) -> SearchRequest:
     if not 0 <= params.offset <= max_offset:
         raise SearchInputError("offset", f"“offset” phải từ 0 đến {max_offset}.")
     return SearchRequest(
-        query=query, filters=validate_filters(params.filters), limit=params.limit, offset=params.offset
+        query=query,
+        filters=validate_filters(params.filters),
+        limit=params.limit,
+        offset=params.offset,
+        facets=params.facets,
     )
 
 
@@ -130,25 +134,36 @@ def run(request: SearchRequest) -> SearchResult:
 # --------------------------------------------------------------------------------------------
 
 
+LABELS_KEY = "search:facet-labels"
+LABELS_SECONDS = 300
+
+
+def label_tables() -> dict[str, dict[str, str]]:
+    """Labels of every field, award type, place and public campaign, cached (they are few and
+    change rarely; `search.indexing` drops the cache when a vocabulary or a document changes)."""
+    tables = cache.get(LABELS_KEY)
+    if tables is None:
+        tables = {
+            "field": dict(Field.objects.values_list("slug", "name")),
+            "award_type": dict(AwardType.objects.values_list("slug", "name")),
+            "place": {str(p.pk): p.full_name for p in Place.objects.all()},
+            "campaign": {
+                str(pk): title
+                for pk, title in SearchDocument.objects.filter(doc_type="campaign").values_list("page_id", "title")
+            },
+        }
+        cache.set(LABELS_KEY, tables, LABELS_SECONDS)
+    return tables
+
+
 def facet_labels(facets: dict[str, dict[str, int]]) -> dict[str, dict[str, str]]:
-    values = {name: list(counts) for name, counts in facets.items()}
     labels: dict[str, dict[str, str]] = {name: {} for name in FACETS}
+    if not any(facets.values()):
+        return labels
+    labels.update(label_tables())
     labels["type"] = dict(DOC_TYPES)
     labels["kind"] = dict(SubjectKind.choices)
-    labels["field"] = dict(Field.objects.filter(slug__in=values.get("field", [])).values_list("slug", "name"))
-    labels["award_type"] = dict(
-        AwardType.objects.filter(slug__in=values.get("award_type", [])).values_list("slug", "name")
-    )
-    place_ids = [int(v) for v in values.get("place", []) if v.isdigit()]
-    labels["place"] = {str(p.pk): p.full_name for p in Place.objects.filter(pk__in=place_ids)}
-    campaign_ids = [int(v) for v in values.get("campaign", []) if v.isdigit()]
-    labels["campaign"] = {
-        str(pk): title
-        for pk, title in SearchDocument.objects.filter(page_id__in=campaign_ids, doc_type="campaign").values_list(
-            "page_id", "title"
-        )
-    }
-    labels["year"] = {v: v for v in values.get("year", [])}
+    labels["year"] = {v: v for v in facets.get("year", {})}
     return labels
 
 
@@ -170,20 +185,22 @@ def shape_facets(facets: dict[str, dict[str, int]]) -> dict[str, list[dict]]:
 
 
 def shape_items(result: SearchResult, query: ParsedQuery) -> list[dict]:
-    docs = SearchDocument.objects.in_bulk([hit.page_id for hit in result.hits])
+    columns = ("page_id", "doc_type", "title", "url", "summary", "body")
+    rows = SearchDocument.objects.filter(page_id__in=[hit.page_id for hit in result.hits]).values_list(*columns)
+    docs = {row[0]: dict(zip(columns, row, strict=True)) for row in rows}
     items = []
     for hit in result.hits:
         doc = docs.get(hit.page_id)
         if doc is None:  # an Elasticsearch hit the embedded index no longer has: not public
             continue
-        snippet = hit.highlight or highlight(f"{doc.summary} {doc.body}".strip(), query)
+        snippet = hit.highlight or highlight(f"{doc['summary']} {doc['body']}".strip(), query)
         items.append(
             {
-                "type": doc.doc_type,
-                "id": doc.page_id,
-                "title": doc.title,
-                "url": doc.url,
-                "summary": doc.summary,
+                "type": doc["doc_type"],
+                "id": doc["page_id"],
+                "title": doc["title"],
+                "url": doc["url"],
+                "summary": doc["summary"],
                 "snippet": snippet,
             }
         )

@@ -12,8 +12,8 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, field
-
-from django.utils.html import escape
+from functools import lru_cache
+from html import escape  # what django.utils.html.escape calls, without its lazy-string wrapper
 
 from exemplars.models import fold as _fold_words
 
@@ -31,6 +31,13 @@ def normalise(text: str) -> str:
 def fold(text: str) -> str:
     """Lower case, no accents, đ → d, words separated by single spaces."""
     return _fold_words(normalise(text))
+
+
+@lru_cache(maxsize=65536)
+def fold_word(word: str) -> str:
+    """`fold()` of one word, memoised: snippets fold every word of a document, and Vietnamese
+    text is made of a few thousand distinct syllables, so this is nearly always a cache hit."""
+    return fold(word)
 
 
 def folded_words(text: str) -> list[str]:
@@ -91,6 +98,33 @@ def parse_query(raw: str | None, *, max_chars: int = MAX_QUERY_CHARS) -> ParsedQ
     return ParsedQuery(raw=text, tokens=tokens[:MAX_TOKENS])
 
 
+def facet_token(name: str, value: str) -> str:
+    """One facet key as one FTS word: "f" + name without "_" + "x" + the value's UTF-8 in hex.
+
+    ("kind", "collective") → "fkindx636f6c6c6563746976" — letters and digits only, so every
+    tokenizer keeps it whole, and unambiguous because no facet name contains an "x".
+    """
+    return f"f{name.replace('_', '')}x{value.encode().hex()}"
+
+
+_FACET_NAMES = {
+    "type": "type",
+    "kind": "kind",
+    "field": "field",
+    "place": "place",
+    "campaign": "campaign",
+    "awardtype": "award_type",
+    "year": "year",
+}
+
+
+@lru_cache(maxsize=16384)
+def parse_facet_token(token: str) -> tuple[str, str]:
+    """The inverse of `facet_token`: "fkindx636f…" → ("kind", "collective")."""
+    name, _, hexvalue = token[1:].partition("x")
+    return _FACET_NAMES.get(name, name), bytes.fromhex(hexvalue).decode()
+
+
 # --------------------------------------------------------------------------------------------
 # FTS5 query strings (SQLite). Tokens contain only letters and digits; quoting them anyway
 # makes "near", "and", "or", "not" plain words.
@@ -101,7 +135,31 @@ def _quote(term: str) -> str:
     return '"' + term.replace('"', '""') + '"'
 
 
-def fts5_query(query: ParsedQuery, exact_columns: str, folded_columns: str, *, prefix_last: bool = False) -> str:
+def fts5_filters(filters: dict[str, list[str]]) -> str:
+    """The filters as an FTS5 expression over the `facet_tokens` column ("" without filters):
+    one OR group per facet, the groups AND-ed."""
+    groups = []
+    for name, values in sorted(filters.items()):
+        if values:
+            words = " OR ".join(_quote(facet_token(name, value)) for value in values)
+            groups.append(f"{{facet_tokens}} : ({words})")
+    return " AND ".join(groups)
+
+
+def fts5_exact(query: ParsedQuery, exact_columns: str) -> str:
+    """Every accented word of the query, as typed, in `exact_columns` ("" if none is accented)."""
+    groups = [f"{{{exact_columns}}} : ({_quote(t.exact)})" for t in query.tokens if t.is_accented]
+    return " AND ".join(groups)
+
+
+def fts5_query(
+    query: ParsedQuery,
+    exact_columns: str,
+    folded_columns: str,
+    *,
+    prefix_last: bool = False,
+    filters: dict[str, list[str]] | None = None,
+) -> str:
     groups = []
     for i, token in enumerate(query.tokens):
         star = "*" if prefix_last and i == len(query.tokens) - 1 else ""
@@ -110,6 +168,8 @@ def fts5_query(query: ParsedQuery, exact_columns: str, folded_columns: str, *, p
         if token.is_accented and exact_columns:
             clause = f"({{{exact_columns}}} : ({_quote(token.exact)}{star}) OR {clause})"
         groups.append(clause)
+    if filters and (facet_clause := fts5_filters(filters)):
+        groups.append(facet_clause)
     return " AND ".join(groups)
 
 
@@ -128,26 +188,35 @@ def highlight(text: str, query: ParsedQuery, *, max_words: int = SNIPPET_WORDS, 
     text = normalise(text)
     terms = set(query.folded_terms)
     last = query.tokens[-1].folded[-1] if (prefix_last and query.tokens) else None
-    words = list(WORD_RE.finditer(text))
-    if not words:
-        return ""
 
     def matches(word: str) -> bool:
-        folded = fold(word)
+        folded = fold_word(word)
         return folded in terms or (last is not None and folded.startswith(last))
 
-    hits = [i for i, m in enumerate(words) if matches(m.group())]
-    first = hits[0] if hits else 0
+    # Read words only up to the first match and the window shown (plus one, to know whether
+    # text follows), not the whole text.
+    words, first = [], None
+    for m in WORD_RE.finditer(text):
+        words.append(m)
+        if first is None and matches(m.group()):
+            first = len(words) - 1
+        if first is not None and len(words) > max(0, first - max_words // 3) + max_words:
+            break
+    if not words:
+        return ""
+    first = first or 0
     start_word = max(0, first - max_words // 3)
     end_word = min(len(words), start_word + max_words)
+    hit_set = {i for i in range(start_word, end_word) if matches(words[i].group())}
     start = words[start_word].start() if start_word else 0
     end = words[end_word - 1].end() if end_word < len(words) else len(text)
+    # Escape the text between marked words in one piece (escaping word by word dominated the
+    # cost of a results page).
     out, pos = [], start
-    hit_set = set(hits)
-    for i in range(start_word, end_word):
+    for i in sorted(hit_set):
         m = words[i]
         out.append(escape(text[pos : m.start()]))
-        out.append(f"<mark>{escape(m.group())}</mark>" if i in hit_set else escape(m.group()))
+        out.append(f"<mark>{escape(m.group())}</mark>")
         pos = m.end()
     out.append(escape(text[pos:end]))
     snippet = "".join(out).strip()

@@ -17,12 +17,15 @@ def limits() -> dict[str, int]:
     - COUNT_CAP: `count` is exact up to this number; above it the answer says `count_exact: false`.
     - FACET_SAMPLE: facet counts are computed over at most this many matches (the most recent).
     - MAX_OFFSET: how deep one may page (offset + limit).
+    - FACET_CACHE_SECONDS: facet counts of a (query, filters) are cached this long in the
+      default cache, keyed by the index generation (0: never cached).
     """
     return {
         "WINDOW": getattr(settings, "SEARCH_WINDOW", 1000),
         "COUNT_CAP": getattr(settings, "SEARCH_COUNT_CAP", 1000),
         "FACET_SAMPLE": getattr(settings, "SEARCH_FACET_SAMPLE", 1000),
         "MAX_OFFSET": getattr(settings, "SEARCH_MAX_OFFSET", 500),
+        "FACET_CACHE_SECONDS": getattr(settings, "SEARCH_FACET_CACHE_SECONDS", 60),
     }
 
 

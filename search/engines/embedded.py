@@ -5,33 +5,40 @@ Ranking comes in two tiers, each bounded by `WINDOW`:
 1. title matches (names of exemplars, campaigns, stories), ranked by bm25 / ts_rank over the
    title alone, where the accented title counts more than the folded one — so "Nguyễn Văn An"
    ranks above "Nguyên Văn An" for "nguyễn văn an", and both are found by "nguyen van an";
-2. other matches (summary, body), ranked over title, summary and body with title > summary > body.
-Inside each tier only the `WINDOW` most recent matches are ranked: cost stays flat however
-many pages a broad word matches. Counts stop at `COUNT_CAP`; facets are counted with one
-GROUP BY over at most `FACET_SAMPLE` matching documents.
+2. other matches: on PostgreSQL by ts_rank over title > summary > body; on SQLite by where
+   the words are (title or summary before body only, exact accents before folded), then
+   newest first — see `_rank_recent` for why not bm25.
+One id-only scan of the most recent matches (newest first, at most COUNT_CAP + 1) gives the
+count, the second tier's window and the facet sample. Filters are part of the full-text match
+(SQLite: facet keys indexed as words of `facet_tokens`; PostgreSQL: `search_vector.facet_vector`),
+so a filter costs no join. Facets are counted from the sampled documents' facet keys and
+cached per (query, filters) under an index generation that every change moves on.
 """
 
 from __future__ import annotations
 
+import hashlib
+import json
+import secrets
+from collections import Counter
+
+from django.core.cache import cache
 from django.db import connection
 
 from ..documents import FACETS
-from ..text import ParsedQuery, fts5_query
+from ..text import ParsedQuery, facet_token, fts5_exact, fts5_query, parse_facet_token
 from .base import Hit, SearchRequest, SearchResult, limits
 
-FACET_TABLE = "search_searchfacet"
+GENERATION_KEY = "search:generation"
 
 
-def _filter_sql(filters: dict[str, list[str]], id_column: str) -> tuple[str, list]:
-    sql, params = [], []
+def _facet_tsquery(filters: dict[str, list[str]]) -> str:
+    """PostgreSQL: the filters as a tsquery over `search_vector.facet_vector` ("" without)."""
+    groups = []
     for name, values in sorted(filters.items()):
-        if not values:
-            continue
-        marks = ", ".join(["%s"] * len(values))
-        # Only internal identifiers are interpolated; every value is a bound parameter.
-        sql.append(f"{id_column} IN (SELECT document_id FROM {FACET_TABLE} WHERE name = %s AND value IN ({marks}))")
-        params += [name, *values]
-    return "".join(f" AND {clause}" for clause in sql), params
+        if values:
+            groups.append("(" + " | ".join(f"'{facet_token(name, value)}'" for value in values) + ")")
+    return " & ".join(groups)
 
 
 class EmbeddedEngine:
@@ -44,24 +51,33 @@ class EmbeddedEngine:
         if self.vendor not in ("sqlite", "postgresql"):
             raise RuntimeError(f"embedded search supports SQLite and PostgreSQL, not {self.vendor}")
 
-    def _match(self, query: ParsedQuery, tier: str, prefix_last: bool = False) -> tuple[str, str, str, list]:
-        """(FROM clause, WHERE clause, id column, params) of the documents matching `query` in `tier`."""
+    def _match(
+        self, query: ParsedQuery, tier: str, filters: dict[str, list[str]], prefix_last: bool = False
+    ) -> tuple[str, str, str, list]:
+        """(FROM clause, WHERE clause, id column, params) of the documents matching `query` in
+        `tier` and every filter: on SQLite the filters are words of the MATCH (see migration
+        0003), on PostgreSQL a condition on `search_vector.facet_vector` (migration 0004)."""
         if self.vendor == "sqlite":
             if tier == "title":
-                expr = fts5_query(query, "title", "title_folded", prefix_last=prefix_last)
+                expr = fts5_query(query, "title", "title_folded", prefix_last=prefix_last, filters=filters)
                 return "search_title_fts", "search_title_fts MATCH %s", "rowid", [expr]
-            expr = fts5_query(query, "title summary", "title_folded summary_folded body_folded")
+            expr = fts5_query(query, "title summary", "title_folded summary_folded body_folded", filters=filters)
             return "search_fts", "search_fts MATCH %s", "rowid", [expr]
         tsquery, params = self._tsquery(query, prefix_last)
         column = "title_vector" if tier == "title" else "doc_vector"
-        return "search_searchdocument", f"{column} @@ ({tsquery})", "page_id", params
+        where = f"{column} @@ ({tsquery})"
+        facet_query = _facet_tsquery(filters)
+        if facet_query:
+            where += " AND facet_vector @@ %s::tsquery"
+            params = [*params, facet_query]
+        return "search_vector", where, "page_id", params
 
     def _score(self, query: ParsedQuery, tier: str, prefix_last: bool = False) -> tuple[str, list, str]:
         """(score expression, params, order) — SQLite's bm25 is lower-is-better, ts_rank higher."""
         if self.vendor == "sqlite":
             if tier == "title":
-                return "bm25(search_title_fts, 10.0, 6.0)", [], "ASC"
-            return "bm25(search_fts, 10.0, 4.0, 8.0, 3.0, 1.0)", [], "ASC"
+                return "bm25(search_title_fts, 10.0, 6.0, 0.0)", [], "ASC"
+            raise ValueError("on SQLite only titles are ranked with bm25; see _rank_recent")
         tsquery, params = self._tsquery(query, prefix_last)
         column = "title_vector" if tier == "title" else "doc_vector"
         score = f"ts_rank({column}, ({tsquery}))"
@@ -89,56 +105,154 @@ class EmbeddedEngine:
             return None
         return "to_tsquery('simple', %s)", [" | ".join(exact)]
 
-    def _filter_column(self, idcol: str) -> str:
-        # On an FTS5 table a plain `rowid IN (…)` is offered to the virtual table as a rowid
-        # lookup, and FTS5 then re-runs the MATCH once per listed rowid. `+rowid` is an
-        # expression, not a constraint: the MATCH runs once and the filter checks its rows.
-        return f"+{idcol}" if self.vendor == "sqlite" else idcol
-
     # -- building blocks ----------------------------------------------------------------------
 
     def _ranked(self, query, tier, filters, window, exclude=(), prefix_last=False) -> list[int]:
         lim = limits()
-        table, where, idcol, params = self._match(query, tier, prefix_last)
-        fsql, fparams = _filter_sql(filters, self._filter_column(idcol))
+        table, where, idcol, params = self._match(query, tier, filters, prefix_last)
         score, sparams, order = self._score(query, tier, prefix_last)
         excl = ""
         if exclude:
             excl = f" AND {idcol} NOT IN ({', '.join(['%s'] * len(exclude))})"
+        if self.vendor == "sqlite" and any(filters.values()):
+            # bm25() first counts the documents of every word of the MATCH, the filter words
+            # included (50,000 for kind=collective): rank with the query words alone, over
+            # the window of most recent matches that pass the filters.
+            _, text_where, _, text_params = self._match(query, tier, {}, prefix_last)
+            sql = (
+                f"SELECT id FROM (SELECT rowid AS id, {score} AS score FROM {table} WHERE {text_where} "
+                f"AND +rowid IN (SELECT rowid FROM {table} WHERE {where} ORDER BY rowid DESC LIMIT %s){excl}) "
+                f"ranked ORDER BY score {order}, id DESC LIMIT %s"
+            )
+            args = [*sparams, *text_params, *params, lim["WINDOW"], *exclude, window]
+        else:
+            sql = (
+                f"SELECT id FROM (SELECT {idcol} AS id, {score} AS score FROM {table} "
+                f"WHERE {where}{excl} ORDER BY {idcol} DESC LIMIT %s) ranked "
+                f"ORDER BY score {order}, id DESC LIMIT %s"
+            )
+            args = [*sparams, *params, *exclude, lim["WINDOW"], window]
+        with connection.cursor() as cursor:
+            cursor.execute(sql, args)
+            return [row[0] for row in cursor.fetchall()]
+
+    def _recent(self, query, filters, n: int) -> list[int]:
+        """Ids of the `n` most recent documents matching `query` and `filters` (no ranking)."""
+        table, where, idcol, params = self._match(query, "all", filters)
+        sql = f"SELECT {idcol} FROM {table} WHERE {where} ORDER BY {idcol} DESC LIMIT %s"
+        with connection.cursor() as cursor:
+            if self.vendor == "postgresql" and not self._common(cursor, where, params):
+                # PostgreSQL prices a backward primary-key scan that tests each row's vector
+                # as cheap, but every test detoasts the vector: 40–80 ms for three words that
+                # match one document in ten. Unless the words are common (then the scan stops
+                # after a few thousand rows), take the GIN bitmap and sort the ids (OFFSET 0
+                # keeps the ORDER BY … LIMIT out of the subquery).
+                sql = (
+                    f"SELECT {idcol} FROM (SELECT {idcol} FROM {table} WHERE {where} OFFSET 0) matched "
+                    f"ORDER BY {idcol} DESC LIMIT %s"
+                )
+            cursor.execute(sql, [*params, n])
+            return [row[0] for row in cursor.fetchall()]
+
+    @staticmethod
+    def _common(cursor, where: str, params: list) -> bool:
+        """PostgreSQL: whether the planner expects at least a third of the documents to match."""
+        cursor.execute(f"EXPLAIN (FORMAT JSON) SELECT 1 FROM search_vector WHERE {where}", params)
+        plan = cursor.fetchone()[0]
+        plan = json.loads(plan) if isinstance(plan, str) else plan
+        total = cache.get("search:pg-documents")
+        if total is None:
+            cursor.execute("SELECT reltuples FROM pg_class WHERE relname = 'search_vector'")
+            total = cursor.fetchone()[0] or 0
+            cache.set("search:pg-documents", total, 300)
+        return total > 0 and plan[0]["Plan"]["Plan Rows"] >= total / 3
+
+    def _rank_recent(self, query, candidates: list[int], exclude, n: int) -> list[int]:
+        """SQLite's second tier: the `candidates` (most recent first) not in `exclude`, ordered
+        by where the words are — every word in a title or summary before words only in the
+        body, accents as typed before folded — then by recency.
+
+        bm25() is not used here: before ranking its first row FTS5 counts the documents of
+        every query word (to weigh rare words), which for common words ("dân", "biển") costs
+        10–25 ms at 100,000 documents whatever the window. Two id-only MATCHes bounded to the
+        candidates' rowid range cost well under a millisecond each.
+        """
+        excluded = set(exclude)
+        pool = [pk for pk in candidates if pk not in excluded]
+        if not pool:
+            return []
+        low = min(pool)
+        boost: dict[int, int] = {}
+        exact = fts5_exact(query, "title summary")
+        for expr, weight in ((fts5_query(query, "title summary", "title_folded summary_folded"), 2), (exact, 1)):
+            if not expr:
+                continue
+            with connection.cursor() as cursor:
+                cursor.execute("SELECT rowid FROM search_fts WHERE search_fts MATCH %s AND rowid >= %s", [expr, low])
+                for (pk,) in cursor.fetchall():
+                    boost[pk] = boost.get(pk, 0) + weight
+        # `pool` is most recent first: the boosted ones (few) in front, then the rest in order.
+        boosted = sorted((pk for pk in pool if pk in boost), key=lambda pk: (-boost[pk], -pk))
+        return (boosted + [pk for pk in pool[: n + len(boosted)] if pk not in boost])[:n]
+
+    def _rank_ids(self, query, candidates: list[int], exclude, n: int) -> list[int]:
+        """PostgreSQL's second tier: `candidates` not in `exclude`, by ts_rank over title,
+        summary and text (weights A > B > D), accents as typed earning a bonus."""
+        excluded = set(exclude)
+        pool = [pk for pk in candidates if pk not in excluded]
+        if not pool:
+            return []
+        score, sparams, _ = self._score(query, "all")
         sql = (
-            f"SELECT id FROM (SELECT {idcol} AS id, {score} AS score FROM {table} "
-            f"WHERE {where}{fsql}{excl} ORDER BY {idcol} DESC LIMIT %s) ranked "
-            f"ORDER BY score {order}, id DESC LIMIT %s"
+            f"SELECT page_id FROM (SELECT page_id, {score} AS score FROM search_vector "
+            f"WHERE page_id = ANY(%s)) ranked ORDER BY score DESC, page_id DESC LIMIT %s"
         )
         with connection.cursor() as cursor:
-            cursor.execute(sql, [*sparams, *params, *fparams, *exclude, lim["WINDOW"], window])
+            cursor.execute(sql, [*sparams, pool, n])
             return [row[0] for row in cursor.fetchall()]
 
     def _count(self, query, filters) -> tuple[int, bool]:
         cap = limits()["COUNT_CAP"]
-        table, where, idcol, params = self._match(query, "all")
-        fsql, fparams = _filter_sql(filters, self._filter_column(idcol))
-        sql = f"SELECT count(*) FROM (SELECT {idcol} FROM {table} WHERE {where}{fsql} LIMIT %s) capped"
+        table, where, idcol, params = self._match(query, "all", filters)
+        sql = f"SELECT count(*) FROM (SELECT {idcol} FROM {table} WHERE {where} LIMIT %s) capped"
         with connection.cursor() as cursor:
-            cursor.execute(sql, [*params, *fparams, cap + 1])
+            cursor.execute(sql, [*params, cap + 1])
             n = cursor.fetchone()[0]
         return (cap, False) if n > cap else (n, True)
 
-    def _facet_counts(self, query, filters, names) -> tuple[dict[str, dict[str, int]], int]:
+    def _facet_counts(
+        self, query, filters, names, ids: list[int] | None = None
+    ) -> tuple[dict[str, dict[str, int]], int]:
+        """Counts per value of the facets `names` over the FACET_SAMPLE most recent matches
+        (`ids` when the caller already has them).
+
+        Counted in Python from each document's `facet_tokens` (one primary-key read per
+        document) rather than with GROUP BY over `SearchFacet`: at 1,000 sampled documents
+        that is ~7,000 index rows and a temporary B-tree, about twice the CPU.
+        """
         sample = limits()["FACET_SAMPLE"]
-        table, where, idcol, params = self._match(query, "all")
-        fsql, fparams = _filter_sql(filters, self._filter_column(idcol))
-        wanted = sorted(set(names) | {"type"})
-        marks = ", ".join(["%s"] * len(wanted))
-        sql = (
-            f"SELECT name, value, count(*) FROM {FACET_TABLE} WHERE document_id IN "
-            f"(SELECT {idcol} FROM {table} WHERE {where}{fsql} ORDER BY {idcol} DESC LIMIT %s) "
-            f"AND name IN ({marks}) GROUP BY name, value"
-        )
+        if ids is None:
+            ids = self._recent(query, filters, sample)
+        ids = ids[:sample]
+        wanted = set(names) | {"type"}
+        tokens: Counter[str] = Counter()
+        if ids:
+            with connection.cursor() as cursor:
+                if self.vendor == "sqlite":
+                    sql = "SELECT facet_tokens FROM search_searchdocument WHERE page_id IN (SELECT value FROM json_each(%s))"
+                    cursor.execute(sql, [json.dumps(ids)])
+                    tokens.update(" ".join(text for (text,) in cursor.fetchall()).split())
+                else:  # the narrow table's facet lexemes, counted by the database
+                    sql = (
+                        "SELECT f.lexeme, count(*) FROM search_vector v, unnest(v.facet_vector) f "
+                        "WHERE v.page_id = ANY(%s) GROUP BY f.lexeme"
+                    )
+                    cursor.execute(sql, [ids])
+                    tokens.update(dict(cursor.fetchall()))
         counts: dict[str, dict[str, int]] = {name: {} for name in wanted}
-        with connection.cursor() as cursor:
-            cursor.execute(sql, [*params, *fparams, sample, *wanted])
-            for name, value, n in cursor.fetchall():
+        for token, n in tokens.items():
+            name, value = parse_facet_token(token)
+            if name in wanted:
                 counts[name][value] = n
         sampled_docs = sum(counts["type"].values())  # every document has exactly one type
         return {name: counts[name] for name in names}, sampled_docs
@@ -146,26 +260,54 @@ class EmbeddedEngine:
     # -- the interface ------------------------------------------------------------------------
 
     def search(self, request: SearchRequest) -> SearchResult:
+        lim = limits()
         window = request.offset + request.limit
         title_ids = self._ranked(request.query, "title", request.filters, window)
         ids = list(title_ids)
+        # One id-only scan of the most recent matches gives the count (capped), the second
+        # ranking tier's window and the facet sample.
+        recent = self._recent(request.query, request.filters, max(lim["COUNT_CAP"] + 1, lim["FACET_SAMPLE"]))
+        count, exact = (lim["COUNT_CAP"], False) if len(recent) > lim["COUNT_CAP"] else (len(recent), True)
         if len(ids) < window:
-            ids += self._ranked(request.query, "all", request.filters, window - len(ids), exclude=title_ids)
-        count, exact = self._count(request.query, request.filters)
+            if self.vendor == "sqlite":
+                ids += self._rank_recent(request.query, recent[: lim["WINDOW"]], title_ids, window - len(ids))
+            else:
+                ids += self._rank_ids(request.query, recent[: lim["WINDOW"]], title_ids, window - len(ids))
         hits = [Hit(pk) for pk in ids[request.offset : window]]
         result = SearchResult(count=count, count_exact=exact, hits=hits, engine=self.name)
         if request.facets:
-            result.facets, result.facets_sampled = self.facets(request)
+            result.facets, result.facets_sampled = self.facets(request, recent)
         return result
 
-    def facets(self, request: SearchRequest) -> tuple[dict[str, dict[str, int]], bool]:
-        """Counts per facet value; each facet respects every active filter but its own."""
+    def facets(self, request: SearchRequest, recent: list[int] | None = None) -> tuple[dict[str, dict[str, int]], bool]:
+        """Counts per facet value; each facet respects every active filter but its own.
+        `recent`: the most recent matches of the query with every filter, if already known."""
+        lim = limits()
+        key = None
+        if lim["FACET_CACHE_SECONDS"]:
+            # Keyed by the index generation, which every document change moves on
+            # (search.indexing.index_changed), so a cached count is never staler than the index.
+            # random start: if the cache ever loses the generation, no old key is reused
+            generation = cache.get_or_set(GENERATION_KEY, lambda: secrets.randbits(48), timeout=None)
+            words = [(t.exact, tuple(t.folded)) for t in request.query.tokens]
+            filters = sorted((k, tuple(v)) for k, v in request.filters.items() if v)
+            digest = hashlib.blake2b(repr((self.vendor, words, filters)).encode(), digest_size=16).hexdigest()
+            key = f"search:facets:{generation}:{digest}"
+            cached = cache.get(key)
+            if cached is not None:
+                return cached
+        answer = self._facets(request, recent)
+        if key:
+            cache.set(key, answer, lim["FACET_CACHE_SECONDS"])
+        return answer
+
+    def _facets(self, request: SearchRequest, recent: list[int] | None) -> tuple[dict[str, dict[str, int]], bool]:
         sample = limits()["FACET_SAMPLE"]
         active = [name for name in FACETS if request.filters.get(name)]
         free = [name for name in FACETS if name not in active]
         out, sampled = {}, False
         if free:
-            counts, n = self._facet_counts(request.query, request.filters, free)
+            counts, n = self._facet_counts(request.query, request.filters, free, recent)
             out.update(counts)
             sampled |= n >= sample
         for name in active:
@@ -185,9 +327,9 @@ class EmbeddedEngine:
     def vocabulary(self) -> list[str]:
         """Folded words of every indexed title (for "did you mean")."""
         if self.vendor == "sqlite":
-            sql = "SELECT term FROM search_title_vocab"
+            sql = "SELECT DISTINCT term FROM search_title_vocab WHERE col = 'title_folded'"
         else:
-            sql = "SELECT word FROM ts_stat('SELECT title_vector FROM search_searchdocument')"
+            sql = "SELECT word FROM ts_stat('SELECT title_vector FROM search_vector')"
         with connection.cursor() as cursor:
             cursor.execute(sql)
             return [row[0] for row in cursor.fetchall() if row[0].isascii() and row[0].isalpha()]

@@ -118,3 +118,12 @@ def test_search_page_messages(client, corpus):
     assert bad.status_code == 400 and "chữ cái" in bad.content.decode()
     hint = client.get("/tim-kiem/", {"q": "nguyn van hugn"}).content.decode()
     assert "Có phải bạn muốn tìm" in hint and "nguyen van hung" in hint
+
+
+def test_facets_false_leaves_facets_out_but_not_results(client, corpus):
+    with_facets = search(client, q="ly son")
+    without = search(client, q="ly son", facets="false")
+    assert titles(without) == titles(with_facets)
+    assert without["count"] == with_facets["count"]
+    assert any(with_facets["facets"].values())
+    assert not any(without["facets"].values())

@@ -195,6 +195,8 @@ WAGTAILSEARCH_BACKENDS = {
 # Public search engine: "embedded" (database FTS, default) or "elasticsearch" when configured.
 ELASTICSEARCH_URL = os.environ.get("ELASTICSEARCH_URL", "")
 ELASTICSEARCH_INDEX_PREFIX = os.environ.get("ELASTICSEARCH_INDEX_PREFIX", "guongsang")
+# Facet counts of a (query, filters) are cached this many seconds (0: never; see search.engines).
+SEARCH_FACET_CACHE_SECONDS = int(os.environ.get("SEARCH_FACET_CACHE_SECONDS", "60"))
 
 # CORS for the public read-only APIs: a comma-separated list of origins.
 CORS_ALLOWED_ORIGINS = env_list("CORS_ALLOWED_ORIGINS")

@@ -208,3 +208,25 @@ def story(title: str | None = None, *, publish: bool = True, exemplars=(), campa
 
 def default_site() -> Site:
     return Site.objects.get(is_default_site=True)
+
+
+def image(title: str = "Ảnh thử nghiệm", *, size: tuple[int, int] = (1200, 900), color: str = "#3b7ea1"):
+    """A real Wagtail image (a generated PNG with a simple shape), for portraits and image blocks."""
+    import io
+
+    from PIL import Image as PILImage
+    from PIL import ImageDraw
+
+    from django.core.files.images import ImageFile
+
+    from wagtail.images import get_image_model
+
+    picture = PILImage.new("RGB", size, color)
+    draw = ImageDraw.Draw(picture)
+    w, h = size
+    draw.ellipse([w * 0.3, h * 0.15, w * 0.7, h * 0.65], fill="#f2d3b1")
+    draw.rectangle([w * 0.2, h * 0.7, w * 0.8, h], fill="#1f3b57")
+    buffer = io.BytesIO()
+    picture.save(buffer, format="PNG")
+    n = next(_counter)
+    return get_image_model().objects.create(title=title, file=ImageFile(buffer, name=f"test-image-{n}.png"))

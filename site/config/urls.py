@@ -8,6 +8,9 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from home.feeds import StoryRssFeed, story_json_feed
+from home.views import robots_txt
+
 from .api import api
 from .api_v2 import api_router
 
@@ -17,6 +20,9 @@ urlpatterns = [
     path("api/v1/", api.urls),
     path("documents/", include(wagtaildocs_urls)),
     path("sitemap.xml", sitemap, name="sitemap"),
+    path("robots.txt", robots_txt, name="robots_txt"),
+    path("viec-tot/feed.xml", StoryRssFeed(), name="story_feed_rss"),
+    path("viec-tot/feed.json", story_json_feed, name="story_feed_json"),
 ]
 
 if settings.DEBUG:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+from pathlib import Path
 from urllib.parse import parse_qs, urlparse
 
 import feedparser
@@ -94,7 +95,7 @@ def test_pages_make_no_request_to_another_host(client, sample):
 def test_font_is_self_hosted_with_vietnamese_subset(client):
     from django.contrib.staticfiles import finders
 
-    css = open(finders.find("css/site.css"), encoding="utf-8").read()
+    css = Path(finders.find("css/site.css")).read_text(encoding="utf-8")
     fonts = re.findall(r"url\(\.\./fonts/([^)]+)\)", css)
     assert any("vietnamese" in f for f in fonts) and any("latin" in f for f in fonts)
     for name in fonts:

@@ -21,6 +21,7 @@ from django.db.models import Q
 from django.http import Http404
 from django.utils import timezone
 from django.utils.functional import cached_property
+from django.utils.html import strip_tags
 
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, HelpPanel, InlinePanel, MultiFieldPanel
@@ -570,6 +571,9 @@ class ExemplarPage(Page):
             errors["birth_year"] = "Năm sinh không được ở tương lai."
         if self.portrait_id and not self.portrait_alt:
             errors["portrait_alt"] = "Cần mô tả ảnh (alt) khi có ảnh chân dung."
+        # An emptied rich-text editor posts an empty paragraph (<p data-block-key=…></p>), not "".
+        if self.replication_guide and not strip_tags(self.replication_guide).strip():
+            self.replication_guide = ""
         if self.replication_guide and self.kind != SubjectKind.MODEL:
             errors["replication_guide"] = "Hướng dẫn nhân rộng chỉ dành cho mô hình."
         if errors:

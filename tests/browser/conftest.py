@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import mimetypes
 import os
+import time
 from pathlib import Path
 
 import pytest
@@ -59,6 +60,9 @@ def new_page(chromium, live_server):
     def open_page(width: int = 360, height: int = 780):
         context = chromium.new_context(viewport={"width": width, "height": height}, locale="vi-VN")
         context.route("**/media/**", _serve_media)
+        # The admin's editing-session pings are not under test; they would reach the server while
+        # the test database is being reset after a test.
+        context.route("**/admin/editing-sessions/**", lambda route: route.abort())
         contexts.append(context)
         page = context.new_page()
         page.set_default_timeout(20_000)
@@ -67,6 +71,7 @@ def new_page(chromium, live_server):
     yield open_page
     for context in contexts:
         context.close()
+    time.sleep(0.3)  # let the server finish any request in flight before the database is reset
 
 
 def screenshot(page, name: str) -> Path:

@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test install install-dev lint format bench-api bench-search clean
+.PHONY: run test install install-dev lint format bench-api bench-search clean messages
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -40,6 +40,10 @@ lint: install-dev
 format: install-dev
 	$(BIN)/ruff format .
 	$(BIN)/ruff check --fix .
+
+# Recompile the project's translation catalogues (site/locale/*/LC_MESSAGES/*.po -> .mo; needs gettext).
+messages:
+	$(BIN)/python manage.py compilemessages --locale vi --ignore '.venv*' --ignore 'node_modules*'
 
 clean:
 	rm -rf $(VENV) data staticfiles

@@ -30,6 +30,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from .blocks import StoryBlock
+from .forms import ExemplarPageForm
 
 
 def fold(text: str) -> str:
@@ -545,6 +546,7 @@ class ExemplarPage(Page):
         ),
     ]
 
+    base_form_class = ExemplarPageForm  # refuses review/publication without consent
     parent_page_types = ["exemplars.ExemplarIndexPage"]
     subpage_types: list[str] = []
 
@@ -844,3 +846,8 @@ class ConsentRecord(models.Model):
             "birth_year": self.covers_birth_year,
             "story": self.covers_story,
         }[detail]
+
+
+# Citizen nominations live in their own module (intake rules and all); imported here so Django
+# registers the model with this app.
+from .nominations import Nomination  # noqa: E402, F401

@@ -24,3 +24,17 @@ def public_exemplars(site=None):
     if site is not None:
         qs = qs.descendant_of(site.root_page, inclusive=True)
     return qs
+
+
+def countable_awards():
+    """Awards that statistics may count: those of public exemplars, and those of exemplars taken
+    offline because consent was withdrawn (award facts stay countable — never with the name).
+
+    Callers must aggregate (counts by type, level, year…) and never output the page or its title.
+    """
+    from .models import Award
+
+    withdrawn = ExemplarPage.objects.filter(
+        consent__status=ConsentStatus.WITHDRAWN, first_published_at__isnull=False
+    ).values("pk")
+    return Award.objects.filter(Q(page__in=public_exemplars().values("pk")) | Q(page__in=withdrawn))

@@ -1,10 +1,19 @@
-"""Admin for the vocabularies (Danh mục) and consent records, in Vietnamese."""
+"""Admin for the vocabularies (Danh mục) and consent records, in Vietnamese; consent enforcement
+(withdrawal button and view, hand-edit enforcement, history labels)."""
 
+from django.http import Http404
+from django.urls import path, reverse
+
+from wagtail import hooks
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.admin.widgets import Button
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from .models import AwardType, ConsentRecord, Field, Organisation, Place
+from . import nominations_admin
+from .consent import ACTION_CONSENT_CHANGED, ACTION_CONSENT_WITHDRAWN, enforce_after_consent_change
+from .models import AwardType, ConsentRecord, ConsentStatus, ExemplarPage, Field, Organisation, Place
+from .views import WithdrawConsentView
 
 
 class PlaceViewSet(SnippetViewSet):
@@ -93,3 +102,70 @@ class ConsentViewSet(SnippetViewSet):
 
 register_snippet(VocabularyGroup)
 register_snippet(ConsentViewSet)
+register_snippet(nominations_admin.NominationViewSet)
+
+
+# --------------------------------------------------------------------------------------------
+# Consent: withdrawal in one action, enforcement after hand edits, history labels
+# --------------------------------------------------------------------------------------------
+
+
+@hooks.register("register_admin_urls")
+def register_consent_urls():
+    return [
+        path("consent/<int:pk>/withdraw/", WithdrawConsentView.as_view(), name="exemplars_consent_withdraw"),
+        *nominations_admin.admin_urls(),
+    ]
+
+
+def _withdraw_button(record, priority=50):
+    return Button(
+        "Rút lại đồng ý",
+        reverse("exemplars_consent_withdraw", args=[record.pk]),
+        icon_name="lock-open",
+        priority=priority,
+    )
+
+
+@hooks.register("register_snippet_listing_buttons")
+def consent_listing_buttons(snippet, user, next_url=None):
+    if isinstance(snippet, ConsentRecord) and snippet.is_given and user.has_perm("exemplars.change_consentrecord"):
+        yield _withdraw_button(snippet)
+    if isinstance(snippet, nominations_admin.Nomination):
+        yield from nominations_admin.listing_buttons(snippet, user)
+
+
+@hooks.register("register_page_header_buttons")
+def consent_page_header_buttons(page, user, view_name, next_url=None):
+    if page.specific_class is not ExemplarPage or not user.has_perm("exemplars.change_consentrecord"):
+        return
+    record = ConsentRecord.objects.filter(page_id=page.pk, status=ConsentStatus.GIVEN).first()
+    if record is not None:
+        yield _withdraw_button(record, priority=55)
+
+
+@hooks.register("after_create_snippet")
+@hooks.register("after_edit_snippet")
+def enforce_consent_after_edit(request, instance):
+    """A hand edit that stops covering publication takes the page offline, like the button."""
+    if isinstance(instance, ConsentRecord):
+        enforce_after_consent_change(instance, request.user)
+
+
+@hooks.register("before_serve_page")
+def hide_exemplar_without_consent(page, request, serve_args, serve_kwargs):
+    """Belt and braces: a live individual/household page without consent is never served."""
+    if isinstance(page, ExemplarPage) and not page.consent_covers("publication"):
+        raise Http404("Không tìm thấy trang.")
+
+
+@hooks.register("register_log_actions")
+def register_consent_log_actions(actions):
+    actions.register_action(
+        ACTION_CONSENT_WITHDRAWN, "Rút lại đồng ý công bố", "Đã rút lại đồng ý công bố và gỡ trang khỏi công khai"
+    )
+    for action, label, message in nominations_admin.LOG_ACTIONS:
+        actions.register_action(action, label, message)
+    actions.register_action(
+        ACTION_CONSENT_CHANGED, "Thay đổi đồng ý công bố", "Đồng ý công bố không còn cho phép công khai; đã gỡ trang"
+    )

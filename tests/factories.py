@@ -230,3 +230,53 @@ def image(title: str = "Ảnh thử nghiệm", *, size: tuple[int, int] = (1200,
     picture.save(buffer, format="PNG")
     n = next(_counter)
     return get_image_model().objects.create(title=title, file=ImageFile(buffer, name=f"test-image-{n}.png"))
+
+
+# --------------------------------------------------------------------------------------------
+# Radio
+# --------------------------------------------------------------------------------------------
+
+
+def presenter(name: str = "Phát thanh viên thử nghiệm", rate: int = 210):
+    from radio.models import Presenter
+
+    obj, _ = Presenter.objects.get_or_create(name=name, defaults={"rate": rate})
+    return obj
+
+
+def programme(
+    name: str = "Học tập và làm theo tấm gương đạo đức Hồ Chí Minh",
+    slug: str = "hoc-tap-va-lam-theo-bac",
+    **extra,
+):
+    """A weekly programme: Saturday 19:30, 10 minutes, with intro and outro templates."""
+    from radio.models import Programme
+
+    defaults = {
+        "name": name,
+        "weekday": 5,
+        "slot_time": datetime.time(19, 30),
+        "target_seconds": 600,
+        "default_presenter": extra.pop("default_presenter", None) or presenter(),
+        "intro_template": "Hôm nay, {thu} ngày {ngay}, chuyên mục {chuong_trinh} xin gửi tới quý vị.",
+        "outro_template": "Xin cảm ơn quý vị đã lắng nghe.",
+        **extra,
+    }
+    obj, _ = Programme.objects.get_or_create(slug=slug, defaults=defaults)
+    return obj
+
+
+def rundown(week: str = "2026-W48", *, prog=None, status: str = "draft", items=(), user=None):
+    """A rundown with the given items: dicts of RundownItem fields (kind defaults to story)."""
+    from radio.models import Rundown, RundownItem
+
+    obj = Rundown.objects.create(programme=prog or programme(), week=week)
+    for order, spec in enumerate(items):
+        RundownItem.objects.create(
+            rundown=obj, sort_order=order, **{"kind": "story", "slug": f"MUC-{order + 1}", **spec}
+        )
+    if status in ("approved", "aired"):
+        obj.approve(user)
+    if status == "aired":
+        obj.mark_aired(user)
+    return obj

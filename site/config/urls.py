@@ -8,6 +8,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from exemplars import nominations_views
 from home.feeds import StoryRssFeed, story_json_feed
 from home.views import robots_txt
 
@@ -23,6 +24,9 @@ urlpatterns = [
     path("robots.txt", robots_txt, name="robots_txt"),
     path("viec-tot/feed.xml", StoryRssFeed(), name="story_feed_rss"),
     path("viec-tot/feed.json", story_json_feed, name="story_feed_json"),
+    path("gioi-thieu-guong/", nominations_views.nomination_form, name="nomination_form"),
+    path("gioi-thieu-guong/cam-on/", nominations_views.nomination_thanks, name="nomination_thanks"),
+    path("", include("radio.urls")),
 ]
 
 if settings.DEBUG:

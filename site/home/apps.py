@@ -4,3 +4,6 @@ from django.apps import AppConfig
 class HomeConfig(AppConfig):
     name = "home"
     verbose_name = "Trang chủ"
+
+    def ready(self):
+        from . import editorial  # noqa: F401  (connects the API token policy)

@@ -128,6 +128,10 @@ WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
 TIME_ZONE = "Asia/Ho_Chi_Minh"
 USE_I18N = True
+# Project catalogues come first: site/locale/vi completes Wagtail's partial Vietnamese admin.
+LOCALE_PATHS = [SITE_DIR / "locale"]
+# Same login form with a translatable "Password" label (Wagtail leaves it unlabelled).
+WAGTAILADMIN_USER_LOGIN_FORM = "config.admin_forms.LoginForm"
 USE_TZ = True
 
 STATIC_URL = "/static/"
@@ -212,3 +216,10 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
 }
+
+# Citizen nominations: body and photo limits (oversized → 413), per-address rate limit
+# (submissions, seconds → 429), photos kept outside MEDIA_ROOT (never served publicly).
+NOMINATION_MAX_BODY_BYTES = int(os.environ.get("NOMINATION_MAX_BODY_BYTES", 8 * 1024 * 1024))
+NOMINATION_MAX_PHOTO_BYTES = 5 * 1024 * 1024
+NOMINATION_RATE_LIMIT = (int(os.environ.get("NOMINATION_RATE_LIMIT", "5")), 3600)
+NOMINATION_PHOTO_ROOT = Path(os.environ.get("NOMINATION_PHOTO_ROOT", DATA_DIR / "nominations"))

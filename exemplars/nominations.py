@@ -1,0 +1,406 @@
+"""Citizen nominations (giới thiệu gương người tốt việc tốt): model, validation, intake rules.
+
+The public proposes; staff decide. A nomination is never public: it has no page, its photo is
+stored outside MEDIA_ROOT (no public URL) and the nominator's contact is shown only in the
+admin. Both doors — the HTML form (`nominations_views.py`) and `POST /api/v1/nominations`
+(`nominations_api.py`) — go through `NominationForm` and `accept_submission()`, so the rules
+(field checks, photo re-encoding, honeypot, per-address rate limit, body size) are the same.
+Staff decisions (check, accept → draft exemplar, reject with reason) live in
+`nominations_admin.py` and are written to Wagtail's history.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import re
+import time
+from dataclasses import dataclass
+
+from PIL import Image, ImageOps, UnidentifiedImageError
+
+from django import forms
+from django.conf import settings
+from django.core.cache import cache
+from django.core.files.base import ContentFile
+from django.core.files.storage import FileSystemStorage
+from django.core.validators import validate_email
+from django.db import models, transaction
+from django.utils import timezone
+
+from .models import ExemplarPage, Place, SubjectKind
+
+# --------------------------------------------------------------------------------------------
+# Settings (defaults; override in settings/*.py)
+# --------------------------------------------------------------------------------------------
+
+
+def _setting(name: str, default):
+    return getattr(settings, name, default)
+
+
+def max_body_bytes() -> int:
+    return _setting("NOMINATION_MAX_BODY_BYTES", 8 * 1024 * 1024)
+
+
+def max_photo_bytes() -> int:
+    return _setting("NOMINATION_MAX_PHOTO_BYTES", 5 * 1024 * 1024)
+
+
+def rate_limit() -> tuple[int, int]:
+    """(submissions, seconds) allowed per address."""
+    return _setting("NOMINATION_RATE_LIMIT", (5, 3600))
+
+
+# --------------------------------------------------------------------------------------------
+# Private photo storage
+# --------------------------------------------------------------------------------------------
+
+
+class NominationPhotoStorage(FileSystemStorage):
+    """Files under NOMINATION_PHOTO_ROOT, with no public URL (served to staff by an admin view)."""
+
+    def __init__(self):
+        super().__init__(location=None, base_url=None)
+
+    @property
+    def base_location(self):
+        return str(_setting("NOMINATION_PHOTO_ROOT", settings.BASE_DIR / "data" / "nominations"))
+
+    @property
+    def location(self):
+        import os
+
+        return os.path.abspath(self.base_location)
+
+    def url(self, name):
+        raise ValueError("Ảnh giới thiệu không có địa chỉ công khai.")
+
+
+def nomination_storage():
+    return NominationPhotoStorage()
+
+
+# --------------------------------------------------------------------------------------------
+# Model
+# --------------------------------------------------------------------------------------------
+
+
+class NominationStatus(models.TextChoices):
+    NEW = "new", "Mới"
+    CHECKING = "checking", "Đang xác minh"
+    ACCEPTED = "accepted", "Đã chấp nhận"
+    REJECTED = "rejected", "Đã từ chối"
+
+
+class Nomination(models.Model):
+    """A nomination sent by a member of the public. Never shown publicly."""
+
+    reference = models.CharField("mã giới thiệu", max_length=20, unique=True, null=True, editable=False)
+    subject_name = models.CharField(
+        "người, tập thể được giới thiệu", max_length=200, help_text="Họ tên, tên tập thể, hộ gia đình hoặc mô hình."
+    )
+    subject_kind = models.CharField("loại", max_length=20, choices=SubjectKind.choices)
+    place = models.ForeignKey(
+        Place,
+        verbose_name="thôn, tổ dân phố",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="nominations",
+        help_text="Địa bàn chọn trong danh mục (nếu người gửi chọn).",
+    )
+    place_text = models.CharField(
+        "địa bàn (người gửi ghi)", max_length=200, blank=True, help_text="Thôn, tổ dân phố như người gửi ghi."
+    )
+    what = models.TextField("việc làm tốt", max_length=3000)
+    when = models.CharField("thời gian", max_length=100, help_text="Khi nào, như người gửi ghi (ví dụ “tháng 3/2025”).")
+    photo = models.ImageField("ảnh", upload_to="%Y/%m/", storage=nomination_storage, blank=True, max_length=200)
+    nominator_name = models.CharField("người giới thiệu", max_length=120)
+    nominator_phone = models.CharField("điện thoại người giới thiệu", max_length=20, blank=True)
+    nominator_email = models.EmailField("thư điện tử người giới thiệu", blank=True)
+    consent_statement = models.BooleanField("đã xác nhận cam kết", default=False)
+    status = models.CharField(
+        "tình trạng", max_length=20, choices=NominationStatus.choices, default=NominationStatus.NEW, db_index=True
+    )
+    rejection_reason = models.TextField("lý do từ chối", blank=True, max_length=1000)
+    exemplar = models.ForeignKey(
+        ExemplarPage,
+        verbose_name="hồ sơ điển hình đã tạo",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="nominations",
+    )
+    decided_at = models.DateTimeField("thời điểm quyết định", null=True, blank=True, editable=False)
+    decided_by = models.ForeignKey(
+        "auth.User",
+        verbose_name="người quyết định",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        editable=False,
+    )
+    ip_hash = models.CharField(max_length=64, blank=True, editable=False, db_index=True)
+    created_at = models.DateTimeField("thời điểm gửi", default=timezone.now, editable=False, db_index=True)
+
+    class Meta:
+        verbose_name = "giới thiệu của người dân"
+        verbose_name_plural = "giới thiệu của người dân"
+        ordering = ["-created_at"]
+
+    def __str__(self) -> str:
+        return f"{self.reference or 'GT-…'}: {self.subject_name}"
+
+    @property
+    def place_label(self) -> str:
+        return self.place.path_label if self.place_id else self.place_text
+
+    @property
+    def contact(self) -> str:
+        return " · ".join(part for part in (self.nominator_phone, self.nominator_email) if part)
+
+    def save(self, *args, **kwargs):
+        super().save(*args, **kwargs)
+        if not self.reference:
+            # Human-friendly and sequential: GT-<year>-<number>, e.g. GT-2026-000123.
+            self.reference = f"GT-{timezone.localtime(self.created_at).year}-{self.pk:06d}"
+            type(self).objects.filter(pk=self.pk).update(reference=self.reference)
+
+
+# --------------------------------------------------------------------------------------------
+# Validation
+# --------------------------------------------------------------------------------------------
+
+PHONE_RE = re.compile(r"^\+?[0-9]{9,15}$")
+ALLOWED_FORMATS = {"JPEG": "jpg", "PNG": "png", "WEBP": "webp"}
+MAX_PIXELS = 40_000_000
+_CONTROL_CHARS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+KIND_CHOICES = [
+    (SubjectKind.INDIVIDUAL, "Một người"),
+    (SubjectKind.COLLECTIVE, "Một tập thể (tổ, hội, đội, cơ quan…)"),
+    (SubjectKind.HOUSEHOLD, "Một hộ gia đình"),
+    (SubjectKind.MODEL, "Một mô hình, cách làm hay"),
+]
+
+
+def plain_text(value: str) -> str:
+    """Plain text as typed: no control characters, trimmed. Never interpreted as HTML."""
+    return _CONTROL_CHARS.sub("", value or "").strip()
+
+
+def reencode_photo(upload) -> ContentFile:
+    """Verify an uploaded photo with Pillow and re-encode it without metadata (EXIF, GPS…)."""
+    if upload.size > max_photo_bytes():
+        raise forms.ValidationError(f"Ảnh quá lớn: tối đa {max_photo_bytes() // (1024 * 1024)} MB.", code="too_large")
+    data = upload.read()
+    try:
+        with Image.open(io.BytesIO(data)) as probe:
+            image_format = probe.format
+            probe.verify()
+        if image_format not in ALLOWED_FORMATS:
+            raise forms.ValidationError("Ảnh phải là tệp JPEG, PNG hoặc WebP.", code="format")
+        with Image.open(io.BytesIO(data)) as image:
+            if image.width * image.height > MAX_PIXELS:
+                raise forms.ValidationError("Ảnh có kích thước điểm ảnh quá lớn.", code="too_many_pixels")
+            image = ImageOps.exif_transpose(image)  # keep the orientation, then drop EXIF
+            if image_format == "JPEG" and image.mode not in ("RGB", "L"):
+                image = image.convert("RGB")
+            clean = Image.new(image.mode, image.size)
+            clean.paste(image)
+            out = io.BytesIO()
+            options = {"quality": 88} if image_format in ("JPEG", "WEBP") else {}
+            clean.save(out, format=image_format, **options)
+    except forms.ValidationError:
+        raise
+    except (UnidentifiedImageError, OSError, ValueError, Image.DecompressionBombError) as exc:
+        raise forms.ValidationError(
+            "Tệp gửi lên không phải là ảnh hợp lệ (JPEG, PNG hoặc WebP).", code="invalid_image"
+        ) from exc
+    return ContentFile(out.getvalue(), name=f"anh.{ALLOWED_FORMATS[image_format]}")
+
+
+class NominationForm(forms.Form):
+    """The fields a citizen fills in, with Vietnamese messages field by field."""
+
+    subject_name = forms.CharField(
+        label="Người, tập thể hoặc mô hình bạn muốn giới thiệu",
+        max_length=200,
+        error_messages={
+            "required": "Hãy ghi tên người, tập thể hoặc mô hình.",
+            "max_length": "Tên quá dài (tối đa 200 ký tự).",
+        },
+    )
+    subject_kind = forms.ChoiceField(
+        label="Đây là",
+        choices=KIND_CHOICES,
+        error_messages={"required": "Hãy chọn loại.", "invalid_choice": "Loại không hợp lệ."},
+    )
+    place = forms.ModelChoiceField(
+        label="Thôn, tổ dân phố",
+        queryset=Place.objects.filter(kind__in=["village", "residential_group", "special_zone", "commune", "ward"]),
+        required=False,
+        error_messages={"invalid_choice": "Địa bàn không có trong danh mục."},
+    )
+    place_text = forms.CharField(
+        label="Hoặc ghi địa bàn",
+        max_length=200,
+        required=False,
+        error_messages={"max_length": "Địa bàn quá dài (tối đa 200 ký tự)."},
+    )
+    what = forms.CharField(
+        label="Họ đã làm việc tốt gì?",
+        max_length=3000,
+        min_length=20,
+        widget=forms.Textarea(attrs={"rows": 6}),
+        error_messages={
+            "required": "Hãy kể việc làm tốt.",
+            "min_length": "Hãy kể rõ hơn (ít nhất 20 ký tự).",
+            "max_length": "Nội dung quá dài (tối đa 3000 ký tự).",
+        },
+    )
+    when = forms.CharField(
+        label="Khi nào?",
+        max_length=100,
+        error_messages={"required": "Hãy ghi thời gian (ví dụ “tháng 3/2025”).", "max_length": "Thời gian quá dài."},
+    )
+    photo = forms.FileField(
+        label="Ảnh (không bắt buộc; JPEG, PNG hoặc WebP, tối đa 5 MB)",
+        required=False,
+        widget=forms.ClearableFileInput(attrs={"accept": "image/jpeg,image/png,image/webp"}),
+    )
+    nominator_name = forms.CharField(
+        label="Họ tên của bạn",
+        max_length=120,
+        error_messages={"required": "Hãy ghi họ tên của bạn.", "max_length": "Họ tên quá dài."},
+    )
+    nominator_phone = forms.CharField(label="Số điện thoại", max_length=20, required=False)
+    nominator_email = forms.CharField(label="Thư điện tử", max_length=254, required=False)
+    consent_statement = forms.BooleanField(
+        label=(
+            "Tôi xác nhận thông tin là đúng sự thật, và đồng ý để Trung tâm liên hệ với tôi và với người được "
+            "giới thiệu để xác minh. Thông tin liên hệ của tôi không được công bố."
+        ),
+        error_messages={"required": "Hãy đánh dấu xác nhận để gửi."},
+    )
+    # Honeypot: hidden from people by CSS; bots fill it in.
+    website = forms.CharField(label="Trang web (để trống)", required=False)
+
+    def clean_subject_name(self):
+        return plain_text(self.cleaned_data["subject_name"])
+
+    def clean_place_text(self):
+        return plain_text(self.cleaned_data["place_text"])
+
+    def clean_what(self):
+        return plain_text(self.cleaned_data["what"])
+
+    def clean_when(self):
+        return plain_text(self.cleaned_data["when"])
+
+    def clean_nominator_name(self):
+        return plain_text(self.cleaned_data["nominator_name"])
+
+    def clean_nominator_phone(self):
+        phone = re.sub(r"[\s.\-()]", "", self.cleaned_data["nominator_phone"] or "")
+        if phone and not PHONE_RE.match(phone):
+            raise forms.ValidationError("Số điện thoại không hợp lệ (9–15 chữ số).")
+        return phone
+
+    def clean_nominator_email(self):
+        email = (self.cleaned_data["nominator_email"] or "").strip()
+        if email:
+            try:
+                validate_email(email)
+            except forms.ValidationError as exc:
+                raise forms.ValidationError("Địa chỉ thư điện tử không hợp lệ.") from exc
+        return email
+
+    def clean_photo(self):
+        upload = self.cleaned_data.get("photo")
+        return reencode_photo(upload) if upload else None
+
+    def clean(self):
+        data = super().clean()
+        contact_errors = self.errors.get("nominator_phone") or self.errors.get("nominator_email")
+        if not contact_errors and not data.get("nominator_phone") and not data.get("nominator_email"):
+            self.add_error("nominator_phone", "Hãy ghi số điện thoại hoặc thư điện tử để chúng tôi liên hệ.")
+        if not data.get("place") and not data.get("place_text") and "place" not in self.errors:
+            self.add_error("place_text", "Hãy chọn hoặc ghi thôn, tổ dân phố.")
+        return data
+
+    @property
+    def is_bot(self) -> bool:
+        return bool(self.data.get("website"))
+
+
+# --------------------------------------------------------------------------------------------
+# Intake: rate limit and saving
+# --------------------------------------------------------------------------------------------
+
+
+def address_hash(request) -> str:
+    """A keyed hash of the client address: enough for rate limiting, useless to anyone else."""
+    address = request.META.get("REMOTE_ADDR", "")
+    return hashlib.sha256(f"{settings.SECRET_KEY}:nomination:{address}".encode()).hexdigest()
+
+
+@dataclass
+class RateDecision:
+    allowed: bool
+    retry_after: int = 0
+
+
+def check_rate(ip_hash: str) -> RateDecision:
+    """Count one attempt from this address; refuse beyond the limit within the window."""
+    limit, window = rate_limit()
+    key = f"nominations:rate:{ip_hash}"
+    now = time.time()
+    count, start = cache.get(key) or (0, now)
+    if now - start >= window:
+        count, start = 0, now
+    remaining = int(start + window - now) + 1
+    if count >= limit:
+        return RateDecision(False, remaining)
+    cache.set(key, (count + 1, start), timeout=remaining)
+    return RateDecision(True)
+
+
+RATE_LIMITED_MESSAGE = "Bạn đã gửi quá nhiều lần trong thời gian ngắn. Vui lòng thử lại sau {minutes} phút."
+TOO_LARGE_MESSAGE = "Dữ liệu gửi lên quá lớn: tối đa {mb} MB (ảnh tối đa {photo_mb} MB)."
+
+
+def too_large_message() -> str:
+    return TOO_LARGE_MESSAGE.format(mb=max_body_bytes() // (1024 * 1024), photo_mb=max_photo_bytes() // (1024 * 1024))
+
+
+def body_too_large(request) -> bool:
+    try:
+        length = int(request.META.get("CONTENT_LENGTH") or 0)
+    except ValueError:
+        return False
+    return length > max_body_bytes()
+
+
+@transaction.atomic
+def save_nomination(form: NominationForm, ip_hash: str) -> Nomination:
+    data = form.cleaned_data
+    nomination = Nomination(
+        subject_name=data["subject_name"],
+        subject_kind=data["subject_kind"],
+        place=data.get("place"),
+        place_text=data.get("place_text", ""),
+        what=data["what"],
+        when=data["when"],
+        nominator_name=data["nominator_name"],
+        nominator_phone=data.get("nominator_phone", ""),
+        nominator_email=data.get("nominator_email", ""),
+        consent_statement=True,
+        ip_hash=ip_hash,
+    )
+    if data.get("photo"):
+        nomination.photo.save(data["photo"].name, data["photo"], save=False)
+    nomination.save()
+    return nomination

@@ -1,0 +1,254 @@
+"""Admin queue for citizen nominations ("Giới thiệu của người dân") and the staff decisions.
+
+Editors (the nomination handlers) see the queue with status filters, the nominator's contact
+and the photo; they start checking, accept (which creates a draft exemplar page pre-filled from
+the nomination, linked to it, never published) or reject with a reason. Every decision is
+written to Wagtail's history with who and when.
+"""
+
+from __future__ import annotations
+
+import mimetypes
+
+from django import forms
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
+from django.http import FileResponse, Http404
+from django.shortcuts import get_object_or_404, redirect
+from django.urls import path, reverse
+from django.utils import timezone
+from django.utils.text import slugify
+from django.views.generic import FormView
+
+from wagtail.admin.panels import FieldPanel, FieldRowPanel
+from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
+from wagtail.admin.widgets import Button
+from wagtail.log_actions import log
+from wagtail.snippets.views.snippets import SnippetViewSet
+
+from .models import ExemplarIndexPage, ExemplarPage, Place, fold
+from .nominations import Nomination, NominationStatus
+
+ACTION_CHECKING = "exemplars.nomination.checking"
+ACTION_ACCEPTED = "exemplars.nomination.accepted"
+ACTION_REJECTED = "exemplars.nomination.rejected"
+LOG_ACTIONS = [
+    (ACTION_CHECKING, "Giới thiệu: bắt đầu xác minh", "Bắt đầu xác minh giới thiệu"),
+    (ACTION_ACCEPTED, "Giới thiệu: chấp nhận", "Chấp nhận giới thiệu, tạo bản nháp hồ sơ điển hình"),
+    (ACTION_REJECTED, "Giới thiệu: từ chối", "Từ chối giới thiệu"),
+]
+OPEN_STATUSES = (NominationStatus.NEW, NominationStatus.CHECKING)
+
+
+class NominationViewSet(SnippetViewSet):
+    model = Nomination
+    icon = "mail"
+    menu_label = "Giới thiệu của người dân"
+    menu_order = 260
+    add_to_admin_menu = True
+    list_display = ["reference", "subject_name", "subject_kind", "place_label", "status", "created_at"]
+    list_filter = ["status", "subject_kind"]
+    search_fields = ["reference", "subject_name", "what", "place_text"]
+    inspect_view_enabled = True
+    inspect_view_fields = [
+        "reference",
+        "status",
+        "subject_name",
+        "subject_kind",
+        "place",
+        "place_text",
+        "what",
+        "when",
+        "photo",
+        "nominator_name",
+        "nominator_phone",
+        "nominator_email",
+        "consent_statement",
+        "created_at",
+        "rejection_reason",
+        "exemplar",
+        "decided_by",
+        "decided_at",
+    ]
+    panels = [
+        FieldRowPanel([FieldPanel("subject_name"), FieldPanel("subject_kind")]),
+        FieldRowPanel([FieldPanel("place"), FieldPanel("place_text")]),
+        FieldPanel("what"),
+        FieldPanel("when"),
+        FieldRowPanel([FieldPanel("nominator_name"), FieldPanel("nominator_phone"), FieldPanel("nominator_email")]),
+        FieldPanel("consent_statement"),
+    ]
+
+
+def _get_nomination(request, pk, perm="exemplars.change_nomination") -> Nomination:
+    if not request.user.has_perm(perm):
+        raise PermissionDenied
+    return get_object_or_404(Nomination, pk=pk)
+
+
+def _back(nomination):
+    return redirect(reverse("wagtailsnippets_exemplars_nomination:inspect", args=[nomination.pk]))
+
+
+def nomination_photo(request, pk):
+    nomination = _get_nomination(request, pk, perm="exemplars.view_nomination")
+    if not nomination.photo:
+        raise Http404("Giới thiệu này không có ảnh.")
+    content_type = mimetypes.guess_type(nomination.photo.name)[0] or "application/octet-stream"
+    response = FileResponse(nomination.photo.open("rb"), content_type=content_type)
+    response["Cache-Control"] = "private, no-store"
+    return response
+
+
+class AcceptForm(forms.Form):
+    title = forms.CharField(label="Tiêu đề hồ sơ điển hình", max_length=255)
+    place = forms.ModelChoiceField(
+        label="Địa bàn",
+        queryset=Place.objects.all(),
+        error_messages={"required": "Hãy chọn địa bàn cho hồ sơ."},
+        help_text="Người gửi ghi: chọn địa bàn tương ứng trong danh mục.",
+    )
+
+
+class RejectForm(forms.Form):
+    reason = forms.CharField(
+        label="Lý do từ chối",
+        max_length=1000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        error_messages={"required": "Hãy ghi lý do từ chối."},
+    )
+
+
+class _DecisionView(WagtailAdminTemplateMixin, FormView):
+    template_name = "exemplars/admin/nomination_decision.html"
+    header_icon = "mail"
+
+    def dispatch(self, request, *args, **kwargs):
+        self.nomination = _get_nomination(request, kwargs["pk"])
+        if self.nomination.status not in OPEN_STATUSES:
+            messages.error(request, "Giới thiệu này đã được quyết định.")
+            return _back(self.nomination)
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_page_subtitle(self):
+        return self.nomination.reference
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(nomination=self.nomination, **kwargs)
+
+
+class CheckView(_DecisionView):
+    form_class = forms.Form
+    page_title = "Bắt đầu xác minh"
+
+    def dispatch(self, request, *args, **kwargs):
+        nomination = _get_nomination(request, kwargs["pk"])
+        if nomination.status != NominationStatus.NEW:
+            messages.error(request, "Chỉ giới thiệu mới có thể chuyển sang xác minh.")
+            return _back(nomination)
+        return super().dispatch(request, *args, **kwargs)
+
+    def form_valid(self, form):
+        nomination = self.nomination
+        nomination.status = NominationStatus.CHECKING
+        nomination.save(update_fields=["status"])
+        log(instance=nomination, action=ACTION_CHECKING, user=self.request.user)
+        messages.success(self.request, f"{nomination.reference}: đang xác minh.")
+        return _back(nomination)
+
+
+class AcceptView(_DecisionView):
+    form_class = AcceptForm
+    page_title = "Chấp nhận giới thiệu"
+
+    def get_initial(self):
+        return {"title": self.nomination.subject_name, "place": self.nomination.place_id}
+
+    def form_valid(self, form):
+        index = ExemplarIndexPage.objects.first()
+        if index is None:
+            form.add_error(None, "Chưa có trang danh sách điển hình để tạo hồ sơ.")
+            return self.form_invalid(form)
+        page = accept_nomination(self.nomination, self.request.user, index, form.cleaned_data)
+        messages.success(
+            self.request,
+            f"{self.nomination.reference}: đã chấp nhận; đã tạo bản nháp “{page.title}” (chưa xuất bản).",
+        )
+        return redirect(reverse("wagtailadmin_pages:edit", args=[page.pk]))
+
+
+class RejectView(_DecisionView):
+    form_class = RejectForm
+    page_title = "Từ chối giới thiệu"
+
+    def form_valid(self, form):
+        nomination = self.nomination
+        nomination.status = NominationStatus.REJECTED
+        nomination.rejection_reason = form.cleaned_data["reason"]
+        nomination.decided_at = timezone.now()
+        nomination.decided_by = self.request.user
+        nomination.save()
+        log(
+            instance=nomination,
+            action=ACTION_REJECTED,
+            user=self.request.user,
+            data={"reason": nomination.rejection_reason},
+        )
+        messages.success(self.request, f"{nomination.reference}: đã từ chối.")
+        return _back(nomination)
+
+
+def _unique_slug(index, title: str) -> str:
+    base = slugify(fold(title))[:60] or "dien-hinh"
+    slug, n = base, 1
+    while index.get_children().filter(slug=slug).exists():
+        n += 1
+        slug = f"{base}-{n}"
+    return slug
+
+
+@transaction.atomic
+def accept_nomination(nomination: Nomination, user, index: ExemplarIndexPage, data: dict) -> ExemplarPage:
+    """Create a draft exemplar pre-filled from the nomination and link them. Never publishes."""
+    page = ExemplarPage(
+        title=data["title"],
+        slug=_unique_slug(index, data["title"]),
+        kind=nomination.subject_kind,
+        place=data["place"],
+        summary=nomination.what[:600],
+        source=f"Giới thiệu của người dân {nomination.reference}",
+        owner=user,
+        live=False,
+    )
+    index.add_child(instance=page)
+    page.save_revision(user=user, log_action=True)
+    log(instance=page, action="wagtail.create", user=user)
+    nomination.status = NominationStatus.ACCEPTED
+    nomination.exemplar = page
+    nomination.decided_at = timezone.now()
+    nomination.decided_by = user
+    nomination.save()
+    log(instance=nomination, action=ACTION_ACCEPTED, user=user, data={"exemplar_id": page.pk, "title": page.title})
+    return page
+
+
+def admin_urls():
+    return [
+        path("nominations/<int:pk>/check/", CheckView.as_view(), name="exemplars_nomination_check"),
+        path("nominations/<int:pk>/accept/", AcceptView.as_view(), name="exemplars_nomination_accept"),
+        path("nominations/<int:pk>/reject/", RejectView.as_view(), name="exemplars_nomination_reject"),
+        path("nominations/<int:pk>/photo/", nomination_photo, name="exemplars_nomination_photo"),
+    ]
+
+
+def listing_buttons(nomination: Nomination, user):
+    if not user.has_perm("exemplars.change_nomination"):
+        return
+    if nomination.status == NominationStatus.NEW:
+        yield Button("Bắt đầu xác minh", reverse("exemplars_nomination_check", args=[nomination.pk]), priority=59)
+    if nomination.status in OPEN_STATUSES:
+        yield Button("Chấp nhận", reverse("exemplars_nomination_accept", args=[nomination.pk]), priority=60)
+        yield Button("Từ chối", reverse("exemplars_nomination_reject", args=[nomination.pk]), priority=61)
+    if nomination.photo:
+        yield Button("Xem ảnh", reverse("exemplars_nomination_photo", args=[nomination.pk]), priority=62)

@@ -1,0 +1,76 @@
+"""Public HTML form for citizen nominations at /gioi-thieu-guong/ and its thank-you page.
+
+CSRF is checked inside the body-size guard, so an oversized upload gets a clear 413 page instead
+of being parsed first; the reference number is passed to the thank-you page through the session,
+never through the URL.
+"""
+
+from functools import wraps
+
+from django.core.exceptions import RequestDataTooBig
+from django.shortcuts import redirect, render
+from django.views.decorators.csrf import csrf_exempt, csrf_protect
+
+from .nominations import (
+    RATE_LIMITED_MESSAGE,
+    NominationForm,
+    address_hash,
+    body_too_large,
+    check_rate,
+    save_nomination,
+    too_large_message,
+)
+
+SESSION_KEY = "nomination_reference"
+
+
+def _too_large(request):
+    return render(request, "exemplars/nomination_error.html", {"message": too_large_message()}, status=413)
+
+
+def body_size_guard(view):
+    @wraps(view)
+    def guarded(request, *args, **kwargs):
+        if body_too_large(request):
+            return _too_large(request)
+        try:
+            return view(request, *args, **kwargs)
+        except RequestDataTooBig:
+            return _too_large(request)
+
+    return guarded
+
+
+def _nomination_form(request):
+    if request.method != "POST":
+        return render(request, "exemplars/nomination_form.html", {"form": NominationForm()})
+    ip_hash = address_hash(request)
+    decision = check_rate(ip_hash)
+    if not decision.allowed:
+        response = render(
+            request,
+            "exemplars/nomination_error.html",
+            {"message": RATE_LIMITED_MESSAGE.format(minutes=max(1, decision.retry_after // 60))},
+            status=429,
+        )
+        response["Retry-After"] = str(decision.retry_after)
+        return response
+    form = NominationForm(request.POST, request.FILES)
+    if form.is_bot:
+        request.session[SESSION_KEY] = ""
+        return redirect("nomination_thanks")
+    if not form.is_valid():
+        return render(request, "exemplars/nomination_form.html", {"form": form}, status=400)
+    nomination = save_nomination(form, ip_hash)
+    request.session[SESSION_KEY] = nomination.reference
+    return redirect("nomination_thanks")
+
+
+nomination_form = csrf_exempt(body_size_guard(csrf_protect(_nomination_form)))
+
+
+def nomination_thanks(request):
+    if SESSION_KEY not in request.session:
+        return redirect("nomination_form")
+    reference = request.session.pop(SESSION_KEY)
+    return render(request, "exemplars/nomination_thanks.html", {"reference": reference})

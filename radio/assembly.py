@@ -1,0 +1,77 @@
+"""Assemble a week's rundown from what editors proposed: intro, one item per proposal, outro.
+
+Proposals count for a week when they prefer that week, or prefer none and are not yet used in
+another rundown. Only pages that are public now are taken; the radio version written with the
+proposal wins over the page's own text.
+"""
+
+from __future__ import annotations
+
+from django.db import transaction
+from django.db.models import Q
+from django.utils.text import slugify
+
+from exemplars.models import fold
+
+from .abbreviations import current_normaliser
+from .content import page_text, public_page_ids
+from .models import ItemKind, Programme, RadioProposal, Rundown, RundownItem
+from .weeks import IsoWeek
+
+
+def proposals_for(week: IsoWeek):
+    return (
+        RadioProposal.objects.filter(Q(preferred_week=week.label) | Q(preferred_week="", items__isnull=True))
+        .select_related("page")
+        .distinct()
+        .order_by("proposed_at", "pk")
+    )
+
+
+def item_slug(title: str) -> str:
+    return (slugify(fold(title)).upper() or "MUC")[:128]
+
+
+@transaction.atomic
+def assemble(programme: Programme, week: IsoWeek, *, rundown: Rundown | None = None, user=None) -> Rundown:
+    """Create (or fill an empty) draft rundown for `week`. Existing items are never overwritten."""
+    if rundown is None:
+        rundown, _ = Rundown.objects.get_or_create(
+            programme=programme, week=week.label, defaults={"presenter": programme.default_presenter}
+        )
+    if rundown.items.exists():
+        return rundown
+    normaliser = current_normaliser()
+    presenter = rundown.effective_presenter
+    items: list[RundownItem] = []
+
+    def add(**fields):
+        item = RundownItem(rundown=rundown, sort_order=len(items), **fields)
+        item.refresh_reading(normaliser)
+        items.append(item)
+
+    if programme.intro_template:
+        add(kind=ItemKind.INTRO, slug="MO-DAU", display_text=programme.fill(programme.intro_template, week, presenter))
+    proposals = list(proposals_for(week))
+    public = public_page_ids(p.page_id for p in proposals)
+    seen = set()
+    for proposal in proposals:
+        if proposal.page_id not in public or proposal.page_id in seen:
+            continue
+        seen.add(proposal.page_id)
+        page = proposal.page
+        add(
+            kind=ItemKind.STORY,
+            slug=item_slug(page.title),
+            display_text=proposal.radio_text.strip() or page_text(page),
+            presenter_notes=proposal.note,
+            source_page=page,
+            proposal=proposal,
+            had_source=True,
+        )
+    if programme.outro_template:
+        add(kind=ItemKind.OUTRO, slug="KET", display_text=programme.fill(programme.outro_template, week, presenter))
+    # bulk_create skips save(): readings were computed above with one normaliser for all items.
+    RundownItem.objects.bulk_create(items)
+    rundown.save()
+    return rundown

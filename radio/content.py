@@ -1,0 +1,68 @@
+"""What radio reads from the content apps: a page's text for air, and whether it is still public.
+
+`exemplars.queries.public_exemplars()` is the one definition of a publicly visible exemplar
+(live, public, consent allows publication); stories are public when live and not restricted.
+A story that names an individual or household whose consent was withdrawn is kept off air too.
+"""
+
+from __future__ import annotations
+
+from django.utils.html import strip_tags
+
+from wagtail.models import Page
+
+from campaigns.models import StoryPage
+from exemplars.models import ConsentStatus, ExemplarPage
+from exemplars.queries import public_exemplars
+
+
+def _plain(html: str) -> str:
+    from html import unescape
+
+    text = strip_tags((html or "").replace("</p>", "</p>\n\n").replace("<br/>", "\n").replace("<br>", "\n"))
+    return "\n\n".join(" ".join(part.split()) for part in unescape(text).split("\n\n") if part.strip())
+
+
+def _body_text(body) -> list[str]:
+    parts = []
+    for block in body or []:
+        if block.block_type == "paragraph":
+            parts.append(_plain(block.value.source))
+        elif block.block_type == "quote":
+            speaker = block.value.get("speaker")
+            quote = f"“{block.value.get('text', '').strip()}”"
+            parts.append(f"{quote} — {speaker}" if speaker else quote)
+    return [p for p in parts if p]
+
+
+def page_text(page: Page) -> str:
+    """The text of a story or exemplar as a presenter would read it before normalisation."""
+    page = page.specific
+    if isinstance(page, StoryPage):
+        return "\n\n".join([page.lead.strip(), *_body_text(page.body)]).strip()
+    if isinstance(page, ExemplarPage):
+        parts = [page.summary.strip()]
+        if page.show_story:
+            parts += _body_text(page.body)
+        return "\n\n".join(p for p in parts if p).strip()
+    return ""
+
+
+def public_page_ids(page_ids) -> set[int]:
+    """Which of these page ids are public right now (the rule for every public radio format)."""
+    page_ids = {pid for pid in page_ids if pid}
+    if not page_ids:
+        return set()
+    exemplar_ids = set(public_exemplars().filter(pk__in=page_ids).values_list("pk", flat=True))
+    stories = StoryPage.objects.live().public().filter(pk__in=page_ids)
+    blocked_stories = set(
+        stories.filter(
+            exemplars__consent__status=ConsentStatus.WITHDRAWN,
+        ).values_list("pk", flat=True)
+    )
+    story_ids = set(stories.values_list("pk", flat=True)) - blocked_stories
+    return exemplar_ids | story_ids
+
+
+def is_radio_page(page: Page) -> bool:
+    return issubclass(page.specific_class, (StoryPage, ExemplarPage))

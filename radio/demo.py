@@ -1,0 +1,74 @@
+"""Demo data for radio: the programme, a presenter and an approved rundown for this week.
+
+Called by `manage.py seed_radio_demo` (and by the site-wide demo command if it wishes). It is
+idempotent: running it again reuses what exists and never duplicates proposals or rundowns.
+"""
+
+from __future__ import annotations
+
+import datetime
+
+from django.contrib.auth import get_user_model
+
+from campaigns.models import StoryPage
+from exemplars.queries import public_exemplars
+
+from .assembly import assemble
+from .models import Presenter, Programme, RadioProposal, RundownStatus
+from .weeks import IsoWeek
+
+PROGRAMME_NAME = "Học tập và làm theo tấm gương đạo đức Hồ Chí Minh"
+PROGRAMME_SLUG = "hoc-tap-va-lam-theo-tam-guong-dao-duc-ho-chi-minh"
+INTRO = (
+    "Kính thưa quý vị và các bạn! Hôm nay, {thu} ngày {ngay}, Trung tâm Truyền thông - Văn hóa - Thể thao "
+    "đặc khu Lý Sơn trân trọng giới thiệu chuyên mục “{chuong_trinh}”. Trong chuyên mục tuần này, "
+    "mời quý vị cùng nghe những câu chuyện về người tốt, việc tốt trên đảo."
+)
+OUTRO = (
+    "Chuyên mục “{chuong_trinh}” tuần này đến đây là kết thúc. Phát thanh viên {nguoi_doc} xin cảm ơn "
+    "quý vị và các bạn đã chú ý lắng nghe. Hẹn gặp lại quý vị vào giờ này tuần sau."
+)
+
+
+def seed_radio_demo(week: IsoWeek | None = None, log=print) -> dict:
+    week = week or IsoWeek.current()
+    presenter, _ = Presenter.objects.get_or_create(name="Hồng Nhung", defaults={"rate": 210})
+    programme, created = Programme.objects.get_or_create(
+        slug=PROGRAMME_SLUG,
+        defaults={
+            "name": PROGRAMME_NAME,
+            "weekday": 5,
+            "slot_time": datetime.time(19, 30),
+            "target_seconds": 600,
+            "default_presenter": presenter,
+            "intro_template": INTRO,
+            "outro_template": OUTRO,
+            "description": "Chuyên mục phát thanh hằng tuần trên sóng truyền thanh đặc khu Lý Sơn, "
+            "giới thiệu gương người tốt, việc tốt và điển hình tiên tiến (dữ liệu mẫu; phát thanh viên hư cấu).",
+        },
+    )
+    log(f"Chương trình: {programme.name} ({'mới tạo' if created else 'đã có'})")
+    pages = list(StoryPage.objects.live().public().order_by("-date")[:2]) + list(
+        public_exemplars().order_by("-first_published_at")[:2]
+    )
+    for page in pages:
+        RadioProposal.objects.get_or_create(page=page, preferred_week=week.label, defaults={"note": "Đề xuất mẫu."})
+    rundown = programme.rundowns.filter(week=week.label).first()
+    if rundown is None:
+        rundown = assemble(programme, week)
+        log(f"Đã lập kịch bản tuần {week.label}: {rundown.items.count()} mục.")
+    if rundown.status == RundownStatus.DRAFT:
+        acknowledged = 0
+        for item in rundown.items.all():
+            if item.open_flags:
+                # Demo only: a real editor checks each flagged token before ticking this box.
+                item.flags_acknowledged = True
+                item.save()
+                acknowledged += 1
+        if acknowledged:
+            log(f"Đánh dấu “đã kiểm tra cách đọc” cho {acknowledged} mục (dữ liệu mẫu).")
+        approver = get_user_model().objects.filter(is_superuser=True).order_by("pk").first()
+        rundown.approve(approver)
+        log(f"Đã duyệt kịch bản tuần {week.label}.")
+    log(f"Xem: /api/v1/radio/{programme.slug}/current")
+    return {"programme": programme, "rundown": rundown}

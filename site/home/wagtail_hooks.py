@@ -1,0 +1,48 @@
+"""Keep publishing inside the two-step workflow (see `home.editorial`).
+
+Wagtail lets anyone with publish permission publish directly from the editor. Approvers need
+that permission (it also governs unpublishing, unscheduling and privacy), so the direct action
+is hidden from the editor's menu and refused if posted anyway — before anything is saved —
+in the create, edit and bulk-publish views. Approving the workflow's last step still publishes.
+"""
+
+from django.contrib import messages
+from django.shortcuts import redirect
+
+from wagtail import hooks
+
+from .editorial import DIRECT_PUBLISH_REFUSED, may_publish_directly
+
+
+def _posts_publish(request) -> bool:
+    return request.method == "POST" and bool(request.POST.get("action-publish"))
+
+
+@hooks.register("construct_page_action_menu")
+def hide_direct_publish(menu_items, request, context):
+    if not may_publish_directly(request.user):
+        menu_items[:] = [item for item in menu_items if getattr(item, "name", "") != "action-publish"]
+
+
+@hooks.register("before_create_page")
+def refuse_direct_publish_on_create(request, parent_page, page_class):
+    if _posts_publish(request) and not may_publish_directly(request.user):
+        messages.error(request, DIRECT_PUBLISH_REFUSED)
+        return redirect(request.get_full_path())
+    return None
+
+
+@hooks.register("before_edit_page")
+def refuse_direct_publish_on_edit(request, page):
+    if _posts_publish(request) and not may_publish_directly(request.user):
+        messages.error(request, DIRECT_PUBLISH_REFUSED)
+        return redirect("wagtailadmin_pages:edit", page.pk)
+    return None
+
+
+@hooks.register("before_bulk_action")
+def refuse_bulk_publish(request, action_type, objects, action_class_instance):
+    if action_type == "publish" and not may_publish_directly(request.user):
+        messages.error(request, DIRECT_PUBLISH_REFUSED)
+        return redirect("wagtailadmin_explore_root")
+    return None

@@ -60,9 +60,9 @@ def new_page(chromium, live_server):
     def open_page(width: int = 360, height: int = 780):
         context = chromium.new_context(viewport={"width": width, "height": height}, locale="vi-VN")
         context.route("**/media/**", _serve_media)
-        # The admin's editing-session pings are not under test; they would reach the server while
-        # the test database is being reset after a test.
-        context.route("**/admin/editing-sessions/**", lambda route: route.abort())
+        # The admin's "release editing session" beacon, sent when a context closes, would reach
+        # the server while the test database is being reset; it is not under test.
+        context.route("**/admin/editing-sessions/release/**", lambda route: route.fulfill(status=200, body="{}"))
         contexts.append(context)
         page = context.new_page()
         page.set_default_timeout(20_000)

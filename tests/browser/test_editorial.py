@@ -19,7 +19,7 @@ from wagtail.models import GroupPagePermission
 from tests import factories
 from tests.browser.test_visitor import SEARCH_PENDING
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+pytestmark = [pytest.mark.browser, pytest.mark.usefixtures("migrated_db")]
 PASSWORD = "matkhau-thu-nghiem-1"
 
 

@@ -14,7 +14,7 @@ import pytest
 from tests.browser.conftest import axe_violations, screenshot
 from tests.public import content
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+pytestmark = [pytest.mark.browser, pytest.mark.usefixtures("migrated_db")]
 
 SEARCH_PENDING = "search page /tim-kiem/ is not on this branch yet (issue 5): enable when search lands"
 NOMINATION_PENDING = "nomination form /gioi-thieu-guong/ is not on this branch yet (issue 4): enable when it lands"

@@ -74,50 +74,28 @@ def test_visitor_searches_without_accents(new_page, live_server, sample):
     assert page.get_by_text("Nguyễn Văn Rút").count() == 0
 
 
-def _fill_form(page):
-    """Fill every visible required field of the nomination form with plausible Vietnamese input."""
-    values = {
-        "email": "nguoidan@example.vn",
-        "tel": "0912345678",
-        "number": "1980",
-        "date": "2024-06-01",
-        "url": "https://example.vn/bai-viet",
-    }
-    for field in page.locator("form[method='post'] :is(input, textarea, select):visible").all():
-        kind = (field.get_attribute("type") or field.evaluate("el => el.tagName.toLowerCase()")).lower()
-        required = field.get_attribute("required") is not None
-        if kind in ("hidden", "submit", "button", "search"):
-            continue
-        if kind == "checkbox":
-            if required:
-                field.check()
-        elif kind == "radio":
-            continue
-        elif kind == "select":
-            options = [o for o in field.locator("option").all() if o.get_attribute("value")]
-            if options:
-                field.select_option(options[0].get_attribute("value"))
-        elif kind == "file":
-            continue
-        elif kind == "textarea":
-            field.fill("Anh Nguyễn Văn Tốt ở thôn Đông đã cứu hai em nhỏ bị sóng cuốn ở bãi Hang Câu chiều 1/6.")
-        else:
-            field.fill(values.get(kind, "Nguyễn Văn Tốt"))
-    for group in {r.get_attribute("name") for r in page.locator("form[method='post'] input[type=radio]:visible").all()}:
-        page.locator(f"form[method='post'] input[type=radio][name='{group}']").first.check()
-
-
 def test_visitor_nominates_someone_and_gets_a_reference(new_page, live_server, sample):
     page = new_page(360)
     response = goto(page, live_server.url + "/gioi-thieu-guong/")
     if response.status == 404:
         pytest.skip(NOMINATION_PENDING)
-    _fill_form(page)
-    page.locator("form[method='post'] [type=submit]").last.click()
+    # Filled in as a person would, by the visible labels (issue 4's form).
+    page.get_by_label("Người, tập thể hoặc mô hình bạn muốn giới thiệu").fill("Anh Nguyễn Văn Tốt")
+    page.get_by_label("Đây là").select_option(label="Một người")
+    page.get_by_label("Thôn, tổ dân phố").select_option(label="Thôn Đông")
+    page.get_by_label("Họ đã làm việc tốt gì?").fill(
+        "Anh Tốt đã bơi ra cứu hai em nhỏ bị sóng cuốn ở bãi Hang Câu, rồi đưa các em vào trạm y tế."
+    )
+    page.get_by_label("Khi nào?").fill("Chiều 1/6/2024")
+    page.get_by_label("Họ tên của bạn").fill("Trần Thị Người Gửi")
+    page.get_by_label("Số điện thoại").fill("0912345678")
+    page.locator("input[name='consent_statement']").check()
+    page.get_by_role("button", name="Gửi giới thiệu").click()
     page.wait_for_load_state("load")
-    text = page.locator("main").inner_text()
-    assert re.search(r"(mã|số) (hồ sơ|tham chiếu|giới thiệu)", text, re.I), text
-    assert re.search(r"[A-Z0-9]{2,}-?[A-Z0-9-]{3,}", text), text
+    assert page.locator("h1").inner_text() == "Cảm ơn bạn!", page.locator("main").inner_text()
+    reference = page.locator(".reference").inner_text()
+    assert re.fullmatch(r"[A-Z0-9][A-Z0-9-]{4,}", reference), reference
+    assert page.evaluate("document.documentElement.scrollWidth") <= 360
 
 
 PAGES = {

@@ -5,6 +5,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 8000
+TEST_WORKERS ?= 2
 
 .PHONY: run test install install-dev lint format bench-api bench-search clean messages
 
@@ -31,7 +32,7 @@ run: install
 
 # Install everything and run the whole test suite (SQLite unless DATABASE_URL is set).
 test: install-dev
-	$(BIN)/python -m pytest $(PYTEST_ARGS)
+	$(BIN)/python -m pytest -n $(TEST_WORKERS) $(PYTEST_ARGS)
 
 lint: install-dev
 	$(BIN)/ruff check .
@@ -40,6 +41,10 @@ lint: install-dev
 format: install-dev
 	$(BIN)/ruff format .
 	$(BIN)/ruff check --fix .
+
+# API benchmark: 10,000 exemplars, production settings under gunicorn on loopback, wrk.
+bench-api: install-dev
+	$(BIN)/python benchmarks/api_bench.py $(BENCH_ARGS)
 
 # Recompile the project's translation catalogues (site/locale/*/LC_MESSAGES/*.po -> .mo; needs gettext).
 messages:

@@ -15,18 +15,21 @@ from django.utils import timezone
 
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
+from wagtail.api import APIField
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from exemplars import api_serializers as api
 from exemplars.blocks import StoryBlock
+from exemplars.headless import HeadlessPreviewPageMixin
 from exemplars.models import Organisation
-from exemplars.queries import public_exemplars
+from exemplars.queries import public_exemplars, public_pages
 
 RICH = ["h3", "bold", "italic", "ol", "ul", "link", "document-link"]
 
 
-class CampaignIndexPage(Page):
+class CampaignIndexPage(HeadlessPreviewPageMixin, Page):
     """The list of emulation campaigns, at /phong-trao/ under the home page."""
 
     intro = RichTextField(
@@ -36,6 +39,7 @@ class CampaignIndexPage(Page):
         help_text="Đoạn giới thiệu ở đầu trang danh sách.",
     )
 
+    api_fields = [APIField("intro", serializer=api.RichTextHTMLField())]
     content_panels = [*Page.content_panels, FieldPanel("intro")]
     parent_page_types = ["home.HomePage"]
     subpage_types = ["campaigns.CampaignPage"]
@@ -74,7 +78,7 @@ class CampaignScope(models.TextChoices):
     AGENCY = "agency", "Cơ quan, đơn vị"
 
 
-class CampaignPage(Page):
+class CampaignPage(HeadlessPreviewPageMixin, Page):
     """One emulation campaign: who launched it, when, its goals, milestones and exemplars."""
 
     slogan = models.CharField(
@@ -183,6 +187,49 @@ class CampaignPage(Page):
     parent_page_types = ["campaigns.CampaignIndexPage"]
     subpage_types: list[str] = []
 
+    # Wagtail's API v2: what the public page shows; related pages are public ones only.
+    api_fields = [
+        APIField("slogan"),
+        APIField("summary"),
+        APIField("form"),
+        APIField("scope"),
+        APIField("launcher", serializer=api.OrganisationField()),
+        APIField("document_number"),
+        APIField("document_date"),
+        APIField("document", serializer=api.DocumentField()),
+        APIField(
+            "parent_campaign",
+            serializer=api.PublicPageField(
+                lambda page, site: public_pages(CampaignPage, site).filter(pk=page.parent_campaign_id)
+            ),
+        ),
+        APIField(
+            "child_campaigns",
+            serializer=api.PublicPagesField(
+                lambda page, site: public_pages(CampaignPage, site).filter(parent_campaign_id=page.pk).order_by("title")
+            ),
+        ),
+        APIField("start_date"),
+        APIField("end_date"),
+        APIField("milestones", serializer=api.MilestonesField()),
+        APIField("goals", serializer=api.RichTextHTMLField()),
+        APIField("criteria", serializer=api.RichTextHTMLField()),
+        APIField("body", serializer=api.BodyField()),
+        APIField("results", serializer=api.RichTextHTMLField()),
+        APIField(
+            "exemplars",
+            serializer=api.PublicPagesField(
+                lambda page, site: public_exemplars(site).filter(campaign_links__page_id=page.pk).order_by("title")
+            ),
+        ),
+        APIField(
+            "stories",
+            serializer=api.PublicPagesField(
+                lambda page, site: public_pages(StoryPage, site).filter(campaigns__pk=page.pk).order_by("-date")
+            ),
+        ),
+    ]
+
     class Meta:
         verbose_name = "phong trào thi đua"
         verbose_name_plural = "phong trào thi đua"
@@ -264,7 +311,7 @@ class CampaignExemplar(Orderable):
         constraints = [models.UniqueConstraint(fields=["page", "exemplar"], name="unique_campaign_exemplar")]
 
 
-class StoryIndexPage(Page):
+class StoryIndexPage(HeadlessPreviewPageMixin, Page):
     """The list of good-deed stories (việc tốt), at /viec-tot/ under the home page."""
 
     intro = RichTextField(
@@ -274,6 +321,7 @@ class StoryIndexPage(Page):
         help_text="Đoạn giới thiệu ở đầu trang danh sách.",
     )
 
+    api_fields = [APIField("intro", serializer=api.RichTextHTMLField())]
     content_panels = [*Page.content_panels, FieldPanel("intro")]
     parent_page_types = ["home.HomePage"]
     subpage_types = ["campaigns.StoryPage"]
@@ -293,7 +341,7 @@ class StoryIndexPage(Page):
         return context
 
 
-class StoryPage(Page):
+class StoryPage(HeadlessPreviewPageMixin, Page):
     """A news story about a good deed, linked to the exemplars and campaigns it is about."""
 
     lead = models.TextField("sapo", max_length=500, help_text="Đoạn mở đầu in đậm, 1–3 câu (tối đa 500 ký tự).")
@@ -339,6 +387,26 @@ class StoryPage(Page):
 
     parent_page_types = ["campaigns.StoryIndexPage"]
     subpage_types: list[str] = []
+
+    api_fields = [
+        APIField("lead"),
+        APIField("author"),
+        APIField("date"),
+        APIField("body", serializer=api.BodyField()),
+        APIField(
+            "exemplars",
+            serializer=api.PublicPagesField(
+                lambda page, site: public_exemplars(site).filter(stories__pk=page.pk).order_by("title")
+            ),
+        ),
+        APIField(
+            "campaigns",
+            serializer=api.PublicPagesField(
+                lambda page, site: public_pages(CampaignPage, site).filter(stories__pk=page.pk).order_by("title")
+            ),
+        ),
+        APIField("is_fictional"),
+    ]
 
     class Meta:
         verbose_name = "tin việc tốt"

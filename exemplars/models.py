@@ -25,12 +25,15 @@ from django.utils.html import strip_tags
 
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, HelpPanel, InlinePanel, MultiFieldPanel
+from wagtail.api import APIField
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from . import api_serializers as api
 from .blocks import StoryBlock
 from .forms import ExemplarPageForm
+from .headless import HeadlessPreviewPageMixin
 
 
 def fold(text: str) -> str:
@@ -200,19 +203,57 @@ class Place(models.Model):
         return folded
 
     @classmethod
+    def name_matches(cls, place: Place, text: str) -> bool:
+        """Whether `text` names `place`, with or without its type word ("đặc khu Lý Sơn", "ly son")."""
+        folded = fold(text)
+        return folded in (place.folded_name, fold(place.full_name))
+
+    @classmethod
+    def match_in(cls, by_folded_name: dict[str, list[Place]], text: str) -> list[Place]:
+        """Places named `text` among preloaded places (folded name → places), any validity.
+
+        A typed type word narrows the result to places of that kind ("thôn An Bình" is not
+        the former xã An Bình); without one, every place of that name is a candidate.
+        """
+        folded = fold(text)
+        stripped = cls.strip_type_word(folded)
+        places = list(by_folded_name.get(folded, []))
+        if stripped != folded:
+            places += [p for p in by_folded_name.get(stripped, []) if p not in places]
+            typed = [p for p in places if fold(p.full_name) == folded]
+            places = typed or places
+        return places
+
+    @classmethod
+    def pick_current(
+        cls, candidates: list[Place], date: datetime.date | None = None
+    ) -> tuple[Place | None, list[Place]]:
+        """The one candidate valid on `date` (today), else the tie to report.
+
+        One current place wins over any number of former ones ("Lý Sơn" is the đặc khu, not the
+        former huyện); a lone former place is accepted (a story may predate the reform); two
+        current places, or several former ones and no current, are a tie.
+        """
+        current = [p for p in candidates if p.is_valid_on(date)]
+        if len(current) == 1:
+            return current[0], []
+        if len(current) > 1:
+            return None, current
+        if len(candidates) == 1:
+            return candidates[0], []
+        return None, list(candidates)
+
+    @classmethod
     def match(cls, text: str) -> list[Place]:
         """Places whose name matches `text` regardless of case, accents and a leading type word.
 
-        Current places come first; the caller decides what to do with a tie.
+        Current places come first; the caller decides what to do with a tie (see `pick_current`).
         """
         folded = fold(text)
-        candidates = {folded, cls.strip_type_word(folded)}
-        places = list(cls.objects.filter(folded_name__in=candidates).select_related("parent"))
-        if folded != cls.strip_type_word(folded):
-            # A type word was typed ("đặc khu Lý Sơn"): prefer places of that kind.
-            typed = [p for p in places if fold(p.full_name) == folded]
-            places = typed or places
-        return sorted(places, key=lambda p: (not p.is_current, p.name))
+        by_name: dict[str, list[Place]] = {}
+        for place in cls.objects.filter(folded_name__in={folded, cls.strip_type_word(folded)}).select_related("parent"):
+            by_name.setdefault(place.folded_name, []).append(place)
+        return sorted(cls.match_in(by_name, text), key=lambda p: (not p.is_current, p.name))
 
 
 class Field(models.Model):
@@ -349,7 +390,7 @@ class AwardType(models.Model):
 # --------------------------------------------------------------------------------------------
 
 
-class ExemplarIndexPage(Page):
+class ExemplarIndexPage(HeadlessPreviewPageMixin, Page):
     """The list of exemplars, at /dien-hinh/ under the home page."""
 
     intro = RichTextField(
@@ -359,6 +400,7 @@ class ExemplarIndexPage(Page):
         help_text="Đoạn giới thiệu ở đầu trang danh sách.",
     )
 
+    api_fields = [APIField("intro", serializer=api.RichTextHTMLField())]
     content_panels = [*Page.content_panels, FieldPanel("intro")]
     parent_page_types = ["home.HomePage"]
     subpage_types = ["exemplars.ExemplarPage"]
@@ -397,7 +439,7 @@ class Gender(models.TextChoices):
     FEMALE = "female", "Nữ"
 
 
-class ExemplarPage(Page):
+class ExemplarPage(HeadlessPreviewPageMixin, Page):
     """A profile of one exemplar (điển hình tiên tiến): individual, collective, household or model.
 
     Awards are child records (`awards`), shown as a timeline. Personal details of individuals
@@ -550,6 +592,28 @@ class ExemplarPage(Page):
     parent_page_types = ["exemplars.ExemplarIndexPage"]
     subpage_types: list[str] = []
 
+    # Wagtail's API v2: what the public page shows, with consent applied (see api_serializers).
+    api_fields = [
+        APIField("kind"),
+        APIField("summary"),
+        APIField("place", serializer=api.PlaceField()),
+        APIField("fields", serializer=api.SlugNameListField()),
+        APIField("portrait", serializer=api.PortraitField()),
+        APIField("occupation"),
+        APIField("unit"),
+        APIField("position"),
+        APIField("birth_year", serializer=api.ConsentGatedField("birth_year", "birth_year")),
+        APIField("gender", serializer=api.ConsentGatedField("gender", "birth_year")),
+        APIField("body", serializer=api.BodyField()),
+        APIField("achievements", serializer=api.RichTextHTMLField()),
+        APIField("replication_guide", serializer=api.RichTextHTMLField()),
+        APIField("awards", serializer=api.AwardsField()),
+        APIField("campaigns", serializer=api.PublicPagesField(lambda page, site: _public_campaigns_of(page, site))),
+        APIField("stories", serializer=api.PublicPagesField(lambda page, site: _public_stories_of(page, site))),
+        APIField("source"),
+        APIField("is_fictional"),
+    ]
+
     class Meta:
         verbose_name = "điển hình"
         verbose_name_plural = "điển hình"
@@ -573,10 +637,8 @@ class ExemplarPage(Page):
             errors["birth_year"] = "Năm sinh không được ở tương lai."
         if self.portrait_id and not self.portrait_alt:
             errors["portrait_alt"] = "Cần mô tả ảnh (alt) khi có ảnh chân dung."
-        # An emptied rich-text editor posts an empty paragraph (<p data-block-key=…></p>), not "".
-        if self.replication_guide and not strip_tags(self.replication_guide).strip():
-            self.replication_guide = ""
-        if self.replication_guide and self.kind != SubjectKind.MODEL:
+        # An emptied rich-text editor posts "<p data-block-key=…></p>": judge by the text in it.
+        if strip_tags(self.replication_guide or "").strip() and self.kind != SubjectKind.MODEL:
             errors["replication_guide"] = "Hướng dẫn nhân rộng chỉ dành cho mô hình."
         if errors:
             raise ValidationError(errors)
@@ -846,6 +908,29 @@ class ConsentRecord(models.Model):
             "birth_year": self.covers_birth_year,
             "story": self.covers_story,
         }[detail]
+
+
+# --------------------------------------------------------------------------------------------
+# Related public pages for the API (campaigns know exemplars, not the reverse: look them up lazily)
+# --------------------------------------------------------------------------------------------
+
+
+def _public_campaigns_of(page, site):
+    from django.apps import apps
+
+    from .queries import public_pages
+
+    campaign_model = apps.get_model("campaigns", "CampaignPage")
+    return public_pages(campaign_model, site).filter(exemplar_links__exemplar=page).order_by("-start_date", "title")
+
+
+def _public_stories_of(page, site):
+    from django.apps import apps
+
+    from .queries import public_pages
+
+    story_model = apps.get_model("campaigns", "StoryPage")
+    return public_pages(story_model, site).filter(exemplars=page).order_by("-date", "-pk")
 
 
 # Citizen nominations live in their own module (intake rules and all); imported here so Django

@@ -210,26 +210,61 @@ def default_site() -> Site:
     return Site.objects.get(is_default_site=True)
 
 
-def image(title: str = "Ảnh thử nghiệm", *, size: tuple[int, int] = (1200, 900), color: str = "#3b7ea1"):
-    """A real Wagtail image (a generated PNG with a simple shape), for portraits and image blocks."""
+# -- helpers for the API safety matrix (scheduled, expired, private, images) --------------------
+
+
+def image(title: str = "Ảnh thử nghiệm", *, size: tuple[int, int] = (640, 480), color: str = "teal"):
+    """A real Wagtail image (a PNG drawn with Pillow), so renditions can be generated."""
     import io
 
     from PIL import Image as PILImage
-    from PIL import ImageDraw
 
     from django.core.files.images import ImageFile
 
     from wagtail.images import get_image_model
 
-    picture = PILImage.new("RGB", size, color)
-    draw = ImageDraw.Draw(picture)
-    w, h = size
-    draw.ellipse([w * 0.3, h * 0.15, w * 0.7, h * 0.65], fill="#f2d3b1")
-    draw.rectangle([w * 0.2, h * 0.7, w * 0.8, h], fill="#1f3b57")
     buffer = io.BytesIO()
-    picture.save(buffer, format="PNG")
+    PILImage.new("RGB", size, color).save(buffer, format="PNG")
     n = next(_counter)
-    return get_image_model().objects.create(title=title, file=ImageFile(buffer, name=f"test-image-{n}.png"))
+    return get_image_model().objects.create(title=title, file=ImageFile(buffer, name=f"thu-nghiem-{n}.png"))
+
+
+def schedule(page, *, days: int = 7):
+    """Publish `page` with go_live_at in the future (Wagtail keeps it, or its change, unpublished)."""
+    from django.utils import timezone
+
+    page = page.specific
+    page.go_live_at = timezone.now() + datetime.timedelta(days=days)
+    page.save_revision().publish()
+    page.refresh_from_db()
+    return page
+
+
+def expire(page, *, days_ago: int = 1):
+    """Give a live page an expiry time in the past, as before `publish_scheduled` has run."""
+    from django.utils import timezone
+
+    Page.objects.filter(pk=page.pk).update(expire_at=timezone.now() - datetime.timedelta(days=days_ago))
+    page.refresh_from_db()
+    return page
+
+
+def make_private(page, *, password: str = "mat-khau"):
+    """Put `page` behind a password view restriction."""
+    from wagtail.models import PageViewRestriction
+
+    return PageViewRestriction.objects.create(page=page, restriction_type="password", password=password)
+
+
+def withdraw_consent(page):
+    """Record that the person withdrew consent (takes effect at once, without moderation)."""
+    from django.utils import timezone
+
+    record = ConsentRecord.objects.get(page=page)
+    record.status = "withdrawn"
+    record.withdrawn_at = timezone.now()
+    record.save()
+    return record
 
 
 # --------------------------------------------------------------------------------------------

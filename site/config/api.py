@@ -7,12 +7,21 @@ handlers, so that every endpoint answers errors as `application/problem+json`.
 from ninja import NinjaAPI
 from ninja.errors import HttpError
 from ninja.errors import ValidationError as NinjaValidationError
+from ninja.renderers import JSONRenderer
 
 from django.http import Http404
 
 from .problems import Problem, from_problem, problem_response
 
+
+class UnicodeJSONRenderer(JSONRenderer):
+    """JSON with Vietnamese letters as they are (smaller and readable), not \\u escapes."""
+
+    json_dumps_params = {"ensure_ascii": False}
+
+
 api = NinjaAPI(
+    renderer=UnicodeJSONRenderer(),
     title="Gương Sáng API",
     version="1",
     description=(

@@ -11,6 +11,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 from exemplars import nominations_views
 from home.feeds import StoryRssFeed, story_json_feed
 from home.views import robots_txt
+from search.views import search_page
 
 from .api import api
 from .api_v2 import api_router
@@ -26,6 +27,7 @@ urlpatterns = [
     path("viec-tot/feed.json", story_json_feed, name="story_feed_json"),
     path("gioi-thieu-guong/", nominations_views.nomination_form, name="nomination_form"),
     path("gioi-thieu-guong/cam-on/", nominations_views.nomination_thanks, name="nomination_thanks"),
+    path("tim-kiem/", search_page, name="search"),
     path("", include("radio.urls")),
 ]
 

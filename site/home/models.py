@@ -7,13 +7,16 @@ The home page is the only page type allowed at the tree root; the three index pa
 from django.db import models
 
 from wagtail.admin.panels import FieldPanel, PageChooserPanel
+from wagtail.api import APIField
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 
+from exemplars import api_serializers as api
 from exemplars.blocks import StoryBlock
+from exemplars.headless import HeadlessPreviewPageMixin
 
 
-class HomePage(Page):
+class HomePage(HeadlessPreviewPageMixin, Page):
     """The front page: featured exemplars, campaigns under way, latest stories."""
 
     intro = models.TextField(
@@ -41,6 +44,12 @@ class HomePage(Page):
         FieldPanel("intro"),
         PageChooserPanel("featured_exemplar", "exemplars.ExemplarPage"),
         FieldPanel("nominate_text"),
+    ]
+
+    api_fields = [
+        APIField("intro"),
+        APIField("featured_exemplar", serializer=api.PublicPageField(lambda page, site: _featured(page, site))),
+        APIField("nominate_text"),
     ]
 
     parent_page_types = ["wagtailcore.Page"]
@@ -74,16 +83,23 @@ class HomePage(Page):
         return context
 
 
-class AboutPage(Page):
+class AboutPage(HeadlessPreviewPageMixin, Page):
     """A plain information page (giới thiệu, liên hệ, chính sách dữ liệu cá nhân)."""
 
     lead = RichTextField("đoạn mở đầu", blank=True, features=["bold", "italic", "link"], help_text="Đoạn mở đầu ngắn.")
     body = StreamField(StoryBlock(), verbose_name="nội dung", blank=True, help_text="Nội dung trang.")
 
     content_panels = [*Page.content_panels, FieldPanel("lead"), FieldPanel("body")]
+    api_fields = [APIField("lead", serializer=api.RichTextHTMLField()), APIField("body", serializer=api.BodyField())]
     parent_page_types = ["home.HomePage"]
     subpage_types: list[str] = []
 
     class Meta:
         verbose_name = "trang thông tin"
         verbose_name_plural = "trang thông tin"
+
+
+def _featured(page, site):
+    from exemplars.queries import public_exemplars
+
+    return public_exemplars(site).filter(pk=page.featured_exemplar_id)

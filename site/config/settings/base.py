@@ -32,6 +32,7 @@ INSTALLED_APPS = [
     "campaigns",
     "search",
     "radio",
+    "demo",
     "wagtail_headless_preview",
     "wagtail.api.v2",
     "wagtail.contrib.forms",
@@ -63,6 +64,9 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Public APIs: CORS headers, then cached answers (ETag/304) before sessions and routing.
+    "config.cors.CorsMiddleware",
+    "config.http_cache.ApiCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -189,13 +193,23 @@ ELASTICSEARCH_INDEX_PREFIX = os.environ.get("ELASTICSEARCH_INDEX_PREFIX", "guong
 # CORS for the public read-only APIs: a comma-separated list of origins.
 CORS_ALLOWED_ORIGINS = env_list("CORS_ALLOWED_ORIGINS")
 
-# Headless preview: the frontend URL that renders a preview token.
+# Headless preview: the frontend URL that renders a preview token (it receives
+# ?content_type=…&token=… and reads GET /api/v1/preview with them). Without a frontend, the
+# "Frontend" preview mode shows the API's JSON and the server-rendered preview stays the default.
+HEADLESS_PREVIEW_URL = os.environ.get("HEADLESS_PREVIEW_URL", "")
 WAGTAIL_HEADLESS_PREVIEW = {
-    "CLIENT_URLS": {"default": os.environ.get("HEADLESS_PREVIEW_URL", "{SITE_ROOT_URL}/api/v1/preview/")},
+    "CLIENT_URLS": {"default": HEADLESS_PREVIEW_URL or "{SITE_ROOT_URL}/api/v1/preview"},
     "SERVE_BASE_URL": None,
     "REDIRECT_ON_PREVIEW": False,
-    "ENFORCE_TRAILING_SLASH": True,
+    "ENFORCE_TRAILING_SLASH": False,
 }
+
+# Server cache of anonymous API answers (config.http_cache): seconds kept on the server (the
+# content generation invalidates them earlier), and max-age sent to browsers and CDNs.
+API_CACHE_TIMEOUT = int(os.environ.get("API_CACHE_TIMEOUT", "600"))
+API_CACHE_MAX_AGE = int(os.environ.get("API_CACHE_MAX_AGE", "60"))
+# Only for benchmarks: honour the X-Bench-No-Cache header to measure uncached answers.
+API_CACHE_ALLOW_BYPASS = env_bool("API_CACHE_ALLOW_BYPASS", False)
 
 # Background tasks (search index updates, reference index...): inline unless configured.
 TASKS = {"default": {"BACKEND": os.environ.get("TASKS_BACKEND", "django_tasks.backends.immediate.ImmediateBackend")}}

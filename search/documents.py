@@ -1,0 +1,161 @@
+"""What goes into the search index, and what may: one document per public page.
+
+Public means what the content apps say it means: `exemplars.queries.public_exemplars()` for
+exemplars (live, no view restriction, consent allows publication) and `.live().public()` for
+campaigns and stories. A page that is not public has no document at all, so it cannot show up
+in results, suggestions or facet counts whatever the query.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from django.utils.html import strip_tags
+
+from wagtail.models import Page
+
+from campaigns.models import CampaignPage, StoryPage
+from exemplars.models import ExemplarPage, SubjectKind
+from exemplars.queries import public_exemplars
+
+from .text import fold, normalise
+
+DOC_TYPES = {"exemplar": "Điển hình", "campaign": "Phong trào", "story": "Việc tốt"}
+FACETS = ("type", "kind", "field", "place", "campaign", "award_type", "year")
+
+
+def public_campaigns():
+    return CampaignPage.objects.live().public()
+
+
+def public_stories():
+    return StoryPage.objects.live().public()
+
+
+PUBLIC_QUERYSETS = {"exemplar": public_exemplars, "campaign": public_campaigns, "story": public_stories}
+MODELS = {"exemplar": ExemplarPage, "campaign": CampaignPage, "story": StoryPage}
+
+
+def doc_type_of(page) -> str | None:
+    for doc_type, model in MODELS.items():
+        if isinstance(page, model):
+            return doc_type
+    return None
+
+
+@dataclass
+class DocumentData:
+    page_id: int
+    doc_type: str
+    title: str
+    url: str
+    summary: str
+    body: str
+    facets: list[tuple[str, str]] = field(default_factory=list)
+
+    @property
+    def title_folded(self) -> str:
+        return fold(self.title)
+
+    @property
+    def summary_folded(self) -> str:
+        return fold(self.summary)
+
+    @property
+    def body_folded(self) -> str:
+        return fold(self.body)
+
+
+def _plain(value) -> str:
+    text = strip_tags(str(value or ""))
+    return re.sub(r"\s+", " ", normalise(text)).strip()
+
+
+def _stream_text(stream) -> str:
+    if not stream:
+        return ""
+    return _plain(" ".join(str(part) for part in stream.stream_block.get_searchable_content(stream)))
+
+
+def _join(*parts) -> str:
+    return " ".join(p for p in (_plain(part) for part in parts) if p)
+
+
+def is_public(page) -> bool:
+    doc_type = doc_type_of(page)
+    return bool(doc_type) and PUBLIC_QUERYSETS[doc_type]().filter(pk=page.pk).exists()
+
+
+def build(page) -> DocumentData | None:
+    """The document for `page` (its specific instance), or None when it must not be findable."""
+    page = page.specific
+    doc_type = doc_type_of(page)
+    if doc_type is None or not is_public(page):
+        return None
+    url = page.get_url() or page.url_path
+    facets: list[tuple[str, str]] = [("type", doc_type)]
+    if doc_type == "exemplar":
+        return _exemplar(page, url, facets)
+    if doc_type == "campaign":
+        facets.append(("campaign", str(page.pk)))
+        body = _join(
+            page.slogan,
+            page.launcher.name if page.launcher_id else "",
+            page.goals,
+            page.criteria,
+            _stream_text(page.body),
+            page.results,
+        )
+        return DocumentData(page.pk, doc_type, page.title, url, _plain(page.summary or page.slogan), body, facets)
+    # story
+    public_campaign_ids = set(public_campaigns().filter(stories=page).values_list("pk", flat=True))
+    facets += [("campaign", str(pk)) for pk in sorted(public_campaign_ids)]
+    names = public_exemplars().filter(stories=page).values_list("title", flat=True)
+    body = _join(_stream_text(page.body), " ".join(names), page.author)
+    return DocumentData(page.pk, doc_type, page.title, url, _plain(page.lead), body, facets)
+
+
+def _exemplar(page: ExemplarPage, url: str, facets: list) -> DocumentData:
+    facets.append(("kind", page.kind))
+    fields = list(page.fields.all())
+    facets += [("field", f.slug) for f in fields]
+    places = page.place.ancestors() if page.place_id else []
+    facets += [("place", str(p.pk)) for p in places]
+    campaign_ids = public_campaigns().filter(exemplar_links__exemplar=page).values_list("pk", flat=True)
+    facets += [("campaign", str(pk)) for pk in sorted(set(campaign_ids))]
+    awards = [a for a in page.awards.select_related("award_type").all() if not a.revoked]
+    facets += sorted({("award_type", a.award_type.slug) for a in awards})
+    facets += sorted({("year", str(a.decision_date.year)) for a in awards})
+    # The story is indexed only as far as consent lets the public page show it.
+    story = _stream_text(page.body) if page.show_story else ""
+    personal = page.kind in (SubjectKind.INDIVIDUAL, SubjectKind.HOUSEHOLD) and not page.show_story
+    body = _join(
+        page.get_kind_display(),
+        page.occupation,
+        page.unit,
+        page.position,
+        ", ".join(p.full_name for p in places),
+        " ".join(f.name for f in fields),
+        " ".join(a.award_type.name for a in awards),
+        "" if personal else page.achievements,
+        story,
+        page.replication_guide,
+    )
+    return DocumentData(page.pk, "exemplar", page.title, url, _plain(page.summary), body, facets)
+
+
+def public_page_ids() -> dict[str, list[int]]:
+    return {t: list(qs().order_by("pk").values_list("pk", flat=True)) for t, qs in PUBLIC_QUERYSETS.items()}
+
+
+def related_page_ids(page) -> set[int]:
+    """Pages whose documents mention `page` (a campaign's exemplars and stories, an exemplar's stories)."""
+    page = page.specific if isinstance(page, Page) else page
+    ids: set[int] = set()
+    if isinstance(page, CampaignPage):
+        ids |= set(ExemplarPage.objects.filter(campaign_links__page=page).values_list("pk", flat=True))
+        ids |= set(StoryPage.objects.filter(campaigns=page).values_list("pk", flat=True))
+    elif isinstance(page, ExemplarPage):
+        ids |= set(StoryPage.objects.filter(exemplars=page).values_list("pk", flat=True))
+    return ids

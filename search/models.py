@@ -1,0 +1,84 @@
+"""The search index: one denormalised document per public page, its facet keys, and synonyms.
+
+`SearchDocument` is what the embedded engine searches (through an FTS5 table on SQLite and
+tsvector columns on PostgreSQL, both created by migrations) and what the Elasticsearch
+engine is fed from. A document exists only while its page is public (see `search.documents`),
+so nothing unpublished, private or consent-withdrawn can be found. `SearchFacet` holds one row
+per facet key of a document (type, kind, field, place and its ancestors, campaign, award type,
+award year), so that facet counts are one GROUP BY over the matching document ids.
+"""
+
+from django.db import models
+
+from wagtail.models import Page
+
+
+class SearchDocument(models.Model):
+    """The searchable text of one public page, accented and folded ("Nguyễn" → "nguyen")."""
+
+    page = models.OneToOneField(Page, primary_key=True, on_delete=models.CASCADE, related_name="+")
+    doc_type = models.CharField(max_length=20, db_index=True)
+    title = models.CharField(max_length=255)
+    url = models.CharField(max_length=500)
+    summary = models.TextField(blank=True)
+    body = models.TextField(blank=True)
+    title_folded = models.CharField(max_length=255)
+    summary_folded = models.TextField(blank=True)
+    body_folded = models.TextField(blank=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = "tài liệu tìm kiếm"
+        verbose_name_plural = "tài liệu tìm kiếm"
+
+    def __str__(self) -> str:
+        return f"{self.doc_type}: {self.title}"
+
+
+class SearchFacet(models.Model):
+    """One facet key of a document, e.g. (place, 12) or (year, 2020)."""
+
+    document = models.ForeignKey(SearchDocument, on_delete=models.CASCADE, related_name="facets")
+    name = models.CharField(max_length=20)
+    value = models.CharField(max_length=100)
+
+    class Meta:
+        indexes = [
+            models.Index(fields=["name", "value", "document"], name="search_facet_name_value"),
+            models.Index(fields=["document", "name", "value"], name="search_facet_doc"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.name}={self.value}"
+
+
+class SearchSynonym(models.Model):
+    """A group of words that mean the same in a search ("UBND, Ủy ban nhân dân")."""
+
+    terms = models.CharField(
+        "các từ đồng nghĩa",
+        max_length=300,
+        unique=True,
+        help_text="Các cách viết cùng nghĩa, cách nhau bằng dấu phẩy, ví dụ “UBND, Ủy ban nhân dân”. "
+        "Tìm một từ sẽ tìm cả các từ còn lại.",
+    )
+    note = models.CharField(
+        "ghi chú", max_length=200, blank=True, help_text="Ghi chú cho người biên tập (không bắt buộc)."
+    )
+
+    class Meta:
+        verbose_name = "từ đồng nghĩa"
+        verbose_name_plural = "từ đồng nghĩa"
+        ordering = ["terms"]
+
+    def __str__(self) -> str:
+        return self.terms
+
+    def term_list(self) -> list[str]:
+        return [term.strip() for term in self.terms.split(",") if term.strip()]
+
+    def clean(self):
+        from django.core.exceptions import ValidationError
+
+        if len(self.term_list()) < 2:
+            raise ValidationError({"terms": "Cần ít nhất hai từ, cách nhau bằng dấu phẩy."})

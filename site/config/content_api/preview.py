@@ -1,0 +1,91 @@
+"""Headless preview: the draft an editor is previewing, in the shape of the detail endpoints.
+
+wagtail-headless-preview stores the previewed (unsaved) page as JSON under a signed token and
+sends the editor's browser to the frontend with `?content_type=app.model&token=…`; the frontend
+calls this endpoint with the same two parameters. This is the only endpoint that shows drafts,
+and only to someone holding a fresh token; its answers are never cached.
+"""
+
+from __future__ import annotations
+
+from ninja import Query, Router
+from wagtail_headless_preview.models import HeadlessPreviewMixin
+
+from django.apps import apps
+from django.core.signing import BadSignature, SignatureExpired
+from django.http import HttpResponse
+
+from campaigns.models import CampaignPage, StoryPage
+from config.problems import Problem
+from exemplars.models import ExemplarPage
+from exemplars.queries import public_exemplars
+
+from . import schemas, serializers
+from .common import reject_unknown_params, request_site
+from .views import PROBLEM, _problem_responses, campaign_related, exemplar_related, public_campaigns
+
+router = Router(tags=["Xem trước"])
+
+TOKEN_MAX_AGE = 60 * 60 * 24  # wagtail-headless-preview garbage-collects previews after a day
+
+
+def _preview_model(content_type: str):
+    try:
+        model = apps.get_model(content_type)
+    except (LookupError, ValueError):
+        model = None
+    if model is None or not issubclass(model, HeadlessPreviewMixin):
+        raise Problem(400, f"Loại nội dung “{content_type}” không hỗ trợ xem trước.", param="content_type")
+    return model
+
+
+def _serialise(page, request) -> dict:
+    site = request_site(request)
+    if isinstance(page, ExemplarPage):
+        campaigns, stories = exemplar_related(page, site) if page.pk else ([], [])
+        return serializers.exemplar_detail(page, request, campaigns=campaigns, stories=stories)
+    if isinstance(page, CampaignPage):
+        related = campaign_related(page, site)
+        return serializers.campaign_detail(page, request, **related)
+    if isinstance(page, StoryPage):
+        exemplar_ids = [e.pk for e in page.exemplars.all()]
+        campaign_ids = [c.pk for c in page.campaigns.all()]
+        return serializers.story_detail(
+            page,
+            request,
+            exemplars=list(public_exemplars(site).filter(pk__in=exemplar_ids).order_by("title")),
+            campaigns=list(public_campaigns(site).filter(pk__in=campaign_ids).order_by("title")),
+        )
+    return serializers.simple_page_detail(page, request)
+
+
+@router.get(
+    "/preview",
+    response={200: schemas.PreviewOut, **PROBLEM},
+    summary="Xem trước bản nháp (headless preview)",
+    description=(
+        "Trả về bản nháp mà biên tập viên đang xem trước, cùng dạng với các endpoint chi tiết. "
+        "Frontend nhận `content_type` và `token` trên địa chỉ xem trước và chuyển nguyên cho endpoint này. "
+        "Token hết hạn sau một ngày; phản hồi không bao giờ được lưu đệm."
+    ),
+    openapi_extra=_problem_responses(400, 404),
+)
+def get_preview(
+    request,
+    response: HttpResponse,
+    content_type: str = Query(..., max_length=100, description="Ví dụ “exemplars.exemplarpage”."),
+    token: str = Query(..., max_length=255, description="Token xem trước do Wagtail cấp."),
+):
+    response["Cache-Control"] = "no-store, private"
+    reject_unknown_params(request, {"content_type", "token"})
+    model = _preview_model(content_type)
+    try:
+        model.get_preview_signer().unsign(token, max_age=TOKEN_MAX_AGE)
+        page = model.get_page_from_preview_token(token)
+    except SignatureExpired:
+        raise Problem(404, "Token xem trước đã hết hạn; hãy bấm “Xem trước” lại.", param="token") from None
+    except BadSignature:
+        raise Problem(404, "Token xem trước không hợp lệ.", param="token") from None
+    if page is None:
+        raise Problem(404, "Không tìm thấy bản xem trước cho token này.", param="token")
+    return {"content_type": content_type, "page": _serialise(page, request)}

@@ -1,0 +1,207 @@
+"""Plain-dict serialisers shared by the list, detail and preview endpoints.
+
+They work both on rows fetched with the prefetches of `queries.py` (fixed query counts) and
+on unsaved page objects rebuilt from a preview token (relations then live in memory). Consent
+is applied here: portrait, birth year, gender and story appear only when consent covers them.
+"""
+
+from __future__ import annotations
+
+from html import escape
+
+from django.utils.encoding import iri_to_uri
+
+from exemplars.representation import PORTRAIT_SPECS, body, place_with_path, rendition_set, rich
+
+
+def page_url(page, request) -> str | None:
+    if page.pk is None or not getattr(page, "url_path", None):
+        return None
+    return page.get_full_url(request=request)
+
+
+def api_url(request, path: str) -> str:
+    return request.build_absolute_uri(iri_to_uri(f"/api/v1/{path}"))
+
+
+def page_ref(page, request) -> dict:
+    return {"id": page.pk, "slug": page.slug, "title": page.title, "url": page_url(page, request)}
+
+
+def exemplar_ref(page, request) -> dict:
+    return {**page_ref(page, request), "kind": page.kind}
+
+
+def story_ref(page, request) -> dict:
+    return {**page_ref(page, request), "date": page.date}
+
+
+# -- exemplars ------------------------------------------------------------------------------------
+
+
+def _award_summary(award) -> dict:
+    return {
+        "award_type": {
+            "slug": award.award_type.slug,
+            "name": award.award_type.name,
+            "category": award.award_type.category,
+        },
+        "year": award.decision_date.year,
+        "decision_date": award.decision_date,
+        "decision_number": award.decision_number,
+        "issuer_as_printed": award.issuer_as_printed,
+    }
+
+
+def _award(award) -> dict:
+    from exemplars.models import AwardLevel, CommendationType
+
+    level = award.level or award.award_type.level
+    return {
+        **_award_summary(award),
+        "level": level,
+        "level_label": AwardLevel(level).label if level in AwardLevel.values else level,
+        "commendation_type": award.commendation_type,
+        "achievement": award.achievement,
+        "revoked": award.revoked,
+        "revoked_date": award.revoked_date,
+        "revoked_reason": award.revoked_reason,
+        "commendation_type_label": CommendationType(award.commendation_type).label
+        if award.commendation_type in CommendationType.values
+        else "",
+    }
+
+
+def _sorted_awards(page) -> list:
+    return sorted(page.awards.all(), key=lambda a: (a.decision_date, a.sort_order or 0, a.pk or 0))
+
+
+def _portrait(page) -> dict | None:
+    if not page.show_portrait:
+        return None
+    renditions = rendition_set(page.portrait, PORTRAIT_SPECS)
+    if renditions is None:
+        return None
+    return {"alt": page.portrait_alt, "credit": page.portrait_credit, "renditions": renditions}
+
+
+def exemplar_item(page, request) -> dict:
+    awards = _sorted_awards(page)
+    active = [a for a in awards if not a.revoked]
+    return {
+        "id": page.pk or 0,
+        "slug": page.slug,
+        "kind": page.kind,
+        "kind_label": page.get_kind_display(),
+        "name": page.title,
+        "summary": page.summary,
+        "place": place_with_path(page.place),
+        "fields": [{"slug": f.slug, "name": f.name} for f in sorted(page.fields.all(), key=lambda f: f.name)],
+        "portrait": _portrait(page),
+        "award_count": len(active),
+        "latest_award": _award_summary(active[-1]) if active else None,
+        "is_fictional": page.is_fictional,
+        "url": page_url(page, request),
+        "api_url": api_url(request, f"exemplars/{page.slug}"),
+    }
+
+
+def exemplar_detail(page, request, *, campaigns, stories) -> dict:
+    return {
+        **exemplar_item(page, request),
+        "occupation": page.occupation,
+        "unit": page.unit,
+        "position": page.position,
+        "birth_year": page.birth_year if page.show_birth_year else None,
+        "gender": (page.gender or None) if page.consent_covers("birth_year") else None,
+        "body": body(page.body) if page.show_story else None,
+        "achievements": rich(page.achievements),
+        "replication_guide": rich(page.replication_guide) if page.kind == "model" else None,
+        "source": page.source,
+        "awards": [_award(a) for a in _sorted_awards(page)],
+        "campaigns": [page_ref(c, request) for c in campaigns],
+        "stories": [story_ref(s, request) for s in stories],
+        "first_published_at": page.first_published_at,
+        "last_published_at": page.last_published_at,
+    }
+
+
+# -- campaigns and stories ----------------------------------------------------------------------
+
+
+def campaign_item(page, request, *, parent) -> dict:
+    launcher = page.launcher
+    return {
+        "id": page.pk or 0,
+        "slug": page.slug,
+        "title": page.title,
+        "slogan": page.slogan,
+        "summary": page.summary,
+        "form": page.form,
+        "form_label": page.get_form_display(),
+        "scope": page.scope,
+        "scope_label": page.get_scope_display(),
+        "start_date": page.start_date,
+        "end_date": page.end_date,
+        "period_label": page.period_label,
+        "is_running": page.is_running,
+        "launcher": {"name": launcher.name, "short_name": launcher.short_name} if launcher else None,
+        "parent": page_ref(parent, request) if parent is not None else None,
+        "url": page_url(page, request),
+        "api_url": api_url(request, f"campaigns/{page.slug}"),
+    }
+
+
+def campaign_detail(page, request, *, parent, children, exemplars, stories) -> dict:
+    document = page.document
+    milestones = sorted(page.milestones.all(), key=lambda m: (m.date, m.sort_order or 0))
+    return {
+        **campaign_item(page, request, parent=parent),
+        "document_number": page.document_number,
+        "document_date": page.document_date,
+        "document": {"title": document.title, "url": request.build_absolute_uri(document.url)} if document else None,
+        "goals": rich(page.goals),
+        "criteria": rich(page.criteria),
+        "body": body(page.body),
+        "results": rich(page.results),
+        "milestones": [
+            {"kind": m.kind, "kind_label": m.get_kind_display(), "date": m.date, "note": m.note} for m in milestones
+        ],
+        "children": [page_ref(c, request) for c in children],
+        "exemplars": [exemplar_ref(e, request) for e in exemplars],
+        "stories": [story_ref(s, request) for s in stories],
+    }
+
+
+def story_item(page, request, *, exemplars, campaigns) -> dict:
+    return {
+        "id": page.pk or 0,
+        "slug": page.slug,
+        "title": page.title,
+        "lead": page.lead,
+        "author": page.author,
+        "date": page.date,
+        "is_fictional": page.is_fictional,
+        "exemplars": [exemplar_ref(e, request) for e in exemplars],
+        "campaigns": [page_ref(c, request) for c in campaigns],
+        "url": page_url(page, request),
+        "api_url": api_url(request, f"stories/{page.slug}"),
+    }
+
+
+def story_detail(page, request, *, exemplars, campaigns) -> dict:
+    return {**story_item(page, request, exemplars=exemplars, campaigns=campaigns), "body": body(page.body)}
+
+
+def simple_page_detail(page, request) -> dict:
+    stream = getattr(page, "body", None)
+    intro = getattr(page, "intro", None) or getattr(page, "lead", "") or ""
+    return {
+        "id": page.pk or 0,
+        "slug": page.slug,
+        "title": page.title,
+        "type": page._meta.label,
+        "intro": rich(intro) if hasattr(page, "lead") else escape(intro),
+        "body": body(stream) if stream is not None else None,
+        "url": page_url(page, request),
+    }

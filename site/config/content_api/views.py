@@ -1,0 +1,512 @@
+"""Endpoints of the domain API: exemplars, campaigns, stories, vocabularies, award statistics.
+
+Every queryset starts from `exemplars.queries` (live, public, unexpired, consent ok, inside
+the request's Site), so drafts, scheduled, expired, private and consent-withdrawn content
+cannot appear in lists, details, related lists, counts or statistics. Related lists are
+prefetched with the same public querysets, so a list costs a fixed number of queries.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime
+import io
+from typing import Literal
+
+from ninja import Query, Router
+
+from django.db.models import CharField, Count, Prefetch, Q, Value
+from django.db.models.functions import Coalesce, ExtractYear, NullIf
+from django.http import HttpResponse
+from django.utils import timezone
+
+from campaigns.models import CampaignPage, StoryPage
+from config.problems import Problem
+from exemplars.models import Award, AwardCategory, AwardLevel, AwardType, ExemplarPage, Field, Place
+from exemplars.queries import public_exemplars, public_pages
+from exemplars.representation import place_ref, portrait_prefetch
+
+from . import schemas, serializers
+from .common import DEFAULT_LIMIT, MAX_LIMIT, PAGINATION_PARAMS, paginate, reject_unknown_params, request_site
+
+router = Router(tags=["Nội dung"])
+
+PROBLEM = {400: schemas.Problem, 404: schemas.Problem}
+PROBLEM_DOC = {
+    "400": {"description": "Tham số không hợp lệ (application/problem+json, trường `param` nêu tên tham số)."},
+    "404": {"description": "Không tìm thấy (application/problem+json)."},
+}
+
+
+def _problem_responses(*codes: int) -> dict:
+    return {
+        "responses": {
+            str(code): {
+                "description": PROBLEM_DOC[str(code)]["description"],
+                "content": {"application/problem+json": {"schema": {"$ref": "#/components/schemas/Problem"}}},
+            }
+            for code in codes
+        }
+    }
+
+
+# -- querysets ------------------------------------------------------------------------------------
+
+
+def exemplar_queryset(site, *, with_body: bool = False):
+    qs = public_exemplars(site)
+    if not with_body:
+        qs = qs.defer_streamfields()  # lists never show the story; skip loading it
+    return qs.select_related("place__parent__parent__parent", "consent").prefetch_related(
+        portrait_prefetch(),
+        Prefetch("fields", queryset=Field.objects.order_by("name")),
+        Prefetch("awards", queryset=Award.objects.select_related("award_type").order_by("decision_date")),
+    )
+
+
+def public_campaigns(site):
+    return public_pages(CampaignPage, site)
+
+
+def public_stories(site):
+    return public_pages(StoryPage, site)
+
+
+def campaign_queryset(site):
+    return (
+        public_campaigns(site)
+        .select_related("launcher")
+        .prefetch_related(Prefetch("parent_campaign", queryset=public_campaigns(site)))
+    )
+
+
+def story_queryset(site):
+    return public_stories(site).prefetch_related(
+        Prefetch("exemplars", queryset=public_exemplars(site).order_by("title")),
+        Prefetch("campaigns", queryset=public_campaigns(site).order_by("title")),
+    )
+
+
+def _by_slug(queryset, slug: str, what: str):
+    page = queryset.filter(slug=slug).first()
+    if page is None:
+        raise Problem(404, f"Không tìm thấy {what} “{slug}”.", param="slug")
+    return page
+
+
+def _vocabulary(model, slug: str, param: str, what: str):
+    obj = model.objects.filter(slug=slug).first()
+    if obj is None:
+        raise Problem(400, f"Không có {what} với mã “{slug}”.", param=param)
+    return obj
+
+
+# -- exemplars --------------------------------------------------------------------------------------
+
+EXEMPLAR_ORDER = {
+    "-date": ("-first_published_at", "-pk"),
+    "name": ("title", "pk"),
+    "-awards": ("-active_award_count", "title", "pk"),
+}
+
+
+@router.get(
+    "/exemplars",
+    response={200: schemas.ExemplarList, 400: schemas.Problem},
+    summary="Danh sách điển hình",
+    openapi_extra=_problem_responses(400),
+)
+def list_exemplars(
+    request,
+    kind: Literal["individual", "collective", "household", "model"] | None = Query(None, description="Loại điển hình."),
+    place: int | None = Query(None, ge=1, description="Mã địa bàn; gồm cả các địa bàn trực thuộc."),
+    field: str | None = Query(None, max_length=120, description="Mã (slug) lĩnh vực."),
+    campaign: str | None = Query(None, max_length=255, description="Slug phong trào."),
+    award_type: str | None = Query(None, max_length=120, description="Mã (slug) loại khen thưởng."),
+    year: int | None = Query(None, ge=1900, le=2100, description="Năm quyết định khen thưởng."),
+    q: str | None = Query(None, min_length=1, max_length=100, description="Lọc theo tên hoặc tóm tắt."),
+    order: Literal["-date", "name", "-awards"] = Query("-date", description="Thứ tự sắp xếp."),
+    limit: int = Query(DEFAULT_LIMIT, ge=1, le=MAX_LIMIT),
+    offset: int = Query(0, ge=0, le=1_000_000),
+):
+    reject_unknown_params(
+        request, {"kind", "place", "field", "campaign", "award_type", "year", "q", "order", *PAGINATION_PARAMS}
+    )
+    site = request_site(request)
+    qs = exemplar_queryset(site)
+    if kind:
+        qs = qs.filter(kind=kind)
+    if place is not None:
+        if not Place.objects.filter(pk=place).exists():
+            raise Problem(400, f"Không có địa bàn với mã {place}.", param="place")
+        qs = qs.filter(place_id__in=Place.descendant_ids([place]))
+    if field:
+        qs = qs.filter(fields=_vocabulary(Field, field, "field", "lĩnh vực"))
+    if campaign:
+        found = public_campaigns(site).filter(slug=campaign).first()
+        if found is None:
+            raise Problem(400, f"Không có phong trào “{campaign}”.", param="campaign")
+        qs = qs.filter(campaign_links__page=found)
+    if award_type or year is not None:
+        awards = Award.objects.filter(revoked=False)
+        if award_type:
+            awards = awards.filter(award_type=_vocabulary(AwardType, award_type, "award_type", "loại khen thưởng"))
+        if year is not None:
+            awards = awards.filter(decision_date__year=year)
+        qs = qs.filter(pk__in=awards.values("page_id"))
+    if q:
+        qs = qs.filter(Q(title__icontains=q) | Q(summary__icontains=q))
+    if order == "-awards":
+        qs = qs.annotate(active_award_count=Count("awards", filter=Q(awards__revoked=False)))
+    qs = qs.order_by(*EXEMPLAR_ORDER[order])
+    return paginate(request, qs, limit, offset, lambda page: serializers.exemplar_item(page, request))
+
+
+def exemplar_related(page, site):
+    campaigns = public_campaigns(site).filter(exemplar_links__exemplar=page).order_by("-start_date", "title")
+    stories = public_stories(site).filter(exemplars=page).order_by("-date", "-pk")
+    return list(campaigns), list(stories)
+
+
+@router.get(
+    "/exemplars/{slug}",
+    response={200: schemas.ExemplarDetail, **PROBLEM},
+    summary="Chi tiết một điển hình",
+    openapi_extra=_problem_responses(400, 404),
+)
+def get_exemplar(request, slug: str):
+    reject_unknown_params(request, set())
+    site = request_site(request)
+    page = _by_slug(exemplar_queryset(site, with_body=True), slug, "điển hình")
+    campaigns, stories = exemplar_related(page, site)
+    return serializers.exemplar_detail(page, request, campaigns=campaigns, stories=stories)
+
+
+# -- campaigns --------------------------------------------------------------------------------------
+
+
+@router.get(
+    "/campaigns",
+    response={200: schemas.CampaignList, 400: schemas.Problem},
+    summary="Danh sách phong trào thi đua",
+    openapi_extra=_problem_responses(400),
+)
+def list_campaigns(
+    request,
+    running: bool | None = Query(None, description="true: chỉ phong trào đang diễn ra; false: đã kết thúc."),
+    order: Literal["-start_date", "title"] = Query("-start_date"),
+    limit: int = Query(DEFAULT_LIMIT, ge=1, le=MAX_LIMIT),
+    offset: int = Query(0, ge=0, le=1_000_000),
+):
+    reject_unknown_params(request, {"running", "order", *PAGINATION_PARAMS})
+    site = request_site(request)
+    qs = campaign_queryset(site)
+    if running is not None:
+        today = timezone.localdate()
+        current = (Q(start_date__isnull=True) | Q(start_date__lte=today)) & (
+            Q(end_date__isnull=True) | Q(end_date__gte=today)
+        )
+        qs = qs.filter(current) if running else qs.exclude(current)
+    qs = qs.order_by(*(("-start_date", "title", "pk") if order == "-start_date" else ("title", "pk")))
+    return paginate(
+        request,
+        qs,
+        limit,
+        offset,
+        lambda page: serializers.campaign_item(page, request, parent=page.parent_campaign),
+    )
+
+
+def campaign_related(page, site):
+    parent = public_campaigns(site).filter(pk=page.parent_campaign_id).first() if page.parent_campaign_id else None
+    children = public_campaigns(site).filter(parent_campaign_id=page.pk).order_by("-start_date", "title")
+    exemplars = public_exemplars(site).filter(campaign_links__page_id=page.pk).order_by("title")
+    stories = public_stories(site).filter(campaigns__pk=page.pk).order_by("-date", "-pk")
+    return {"parent": parent, "children": list(children), "exemplars": list(exemplars), "stories": list(stories)}
+
+
+@router.get(
+    "/campaigns/{slug}",
+    response={200: schemas.CampaignDetail, **PROBLEM},
+    summary="Chi tiết một phong trào",
+    openapi_extra=_problem_responses(400, 404),
+)
+def get_campaign(request, slug: str):
+    reject_unknown_params(request, set())
+    site = request_site(request)
+    page = _by_slug(campaign_queryset(site).select_related("document"), slug, "phong trào")
+    return serializers.campaign_detail(page, request, **campaign_related(page, site))
+
+
+# -- stories ----------------------------------------------------------------------------------------
+
+
+@router.get(
+    "/stories",
+    response={200: schemas.StoryList, 400: schemas.Problem},
+    summary="Danh sách tin việc tốt",
+    openapi_extra=_problem_responses(400),
+)
+def list_stories(
+    request,
+    exemplar: str | None = Query(None, max_length=255, description="Slug điển hình được nói đến."),
+    campaign: str | None = Query(None, max_length=255, description="Slug phong trào."),
+    since: str | None = Query(
+        None,
+        pattern=r"^\d{4}-\d{2}-\d{2}$",
+        description="Chỉ bài từ ngày này (YYYY-MM-DD).",
+    ),
+    limit: int = Query(DEFAULT_LIMIT, ge=1, le=MAX_LIMIT),
+    offset: int = Query(0, ge=0, le=1_000_000),
+):
+    reject_unknown_params(request, {"exemplar", "campaign", "since", *PAGINATION_PARAMS})
+    site = request_site(request)
+    qs = story_queryset(site)
+    if exemplar:
+        found = public_exemplars(site).filter(slug=exemplar).first()
+        if found is None:
+            raise Problem(400, f"Không có điển hình “{exemplar}”.", param="exemplar")
+        qs = qs.filter(exemplars=found)
+    if campaign:
+        found = public_campaigns(site).filter(slug=campaign).first()
+        if found is None:
+            raise Problem(400, f"Không có phong trào “{campaign}”.", param="campaign")
+        qs = qs.filter(campaigns=found)
+    if since:
+        try:
+            qs = qs.filter(date__gte=datetime.date.fromisoformat(since))
+        except ValueError:
+            raise Problem(400, f"Ngày “{since}” không hợp lệ (dạng YYYY-MM-DD).", param="since") from None
+    qs = qs.order_by("-date", "-pk")
+    return paginate(
+        request,
+        qs,
+        limit,
+        offset,
+        lambda page: serializers.story_item(
+            page, request, exemplars=page.exemplars.all(), campaigns=page.campaigns.all()
+        ),
+    )
+
+
+@router.get(
+    "/stories/{slug}",
+    response={200: schemas.StoryDetail, **PROBLEM},
+    summary="Chi tiết một tin việc tốt",
+    openapi_extra=_problem_responses(400, 404),
+)
+def get_story(request, slug: str):
+    reject_unknown_params(request, set())
+    site = request_site(request)
+    page = _by_slug(story_queryset(site), slug, "tin việc tốt")
+    return serializers.story_detail(page, request, exemplars=page.exemplars.all(), campaigns=page.campaigns.all())
+
+
+# -- vocabularies ---------------------------------------------------------------------------------
+
+
+@router.get(
+    "/places",
+    response={200: list[schemas.PlaceNode], 400: schemas.Problem},
+    summary="Cây địa bàn (có thời hạn hiệu lực)",
+    openapi_extra=_problem_responses(400),
+)
+def list_places(request):
+    reject_unknown_params(request, set())
+    places = list(Place.objects.order_by("name", "pk"))
+    links = list(Place.predecessors.through.objects.values_list("from_place_id", "to_place_id"))
+    predecessors: dict[int, list[int]] = {}
+    successors: dict[int, list[int]] = {}
+    for successor, predecessor in links:
+        predecessors.setdefault(successor, []).append(predecessor)
+        successors.setdefault(predecessor, []).append(successor)
+    nodes = {
+        p.pk: {
+            **place_ref(p),
+            "valid_from": p.valid_from,
+            "valid_to": p.valid_to,
+            "is_current": p.is_current,
+            "legal_basis": p.legal_basis,
+            "predecessors": sorted(predecessors.get(p.pk, [])),
+            "successors": sorted(successors.get(p.pk, [])),
+            "children": [],
+        }
+        for p in places
+    }
+    roots = []
+    for p in places:
+        parent = nodes.get(p.parent_id)
+        (parent["children"] if parent else roots).append(nodes[p.pk])
+    return roots
+
+
+@router.get(
+    "/fields",
+    response={200: list[schemas.FieldItem], 400: schemas.Problem},
+    summary="Lĩnh vực",
+    openapi_extra=_problem_responses(400),
+)
+def list_fields(request):
+    reject_unknown_params(request, set())
+    public_ids = public_exemplars(request_site(request)).values("pk")
+    counts = dict(
+        ExemplarPage.fields.through.objects.filter(exemplarpage_id__in=public_ids)
+        .values("field_id")
+        .annotate(n=Count("pk"))
+        .values_list("field_id", "n")
+    )
+    return [
+        {"slug": f.slug, "name": f.name, "description": f.description, "exemplar_count": counts.get(f.pk, 0)}
+        for f in Field.objects.order_by("name")
+    ]
+
+
+@router.get(
+    "/award-types",
+    response={200: list[schemas.AwardTypeItem], 400: schemas.Problem},
+    summary="Loại khen thưởng (danh hiệu thi đua và hình thức khen thưởng)",
+    openapi_extra=_problem_responses(400),
+)
+def list_award_types(request):
+    reject_unknown_params(request, set())
+    return [
+        {
+            "slug": t.slug,
+            "name": t.name,
+            "category": t.category,
+            "category_label": t.get_category_display(),
+            "level": t.level,
+            "level_label": t.get_level_display(),
+            "subject_kind": t.subject_kind,
+            "description": t.description,
+        }
+        for t in AwardType.objects.order_by("category", "name")
+    ]
+
+
+# -- statistics -------------------------------------------------------------------------------------
+
+CSV_HEADER = ["Năm", "Mã loại khen thưởng", "Loại khen thưởng", "Nhóm", "Cấp", "Số lượng"]
+
+
+def award_stats(site, from_year: int, to_year: int) -> dict:
+    rows = list(
+        Award.objects.filter(
+            page__in=public_exemplars(site).values("pk"),
+            revoked=False,
+            decision_date__year__gte=from_year,
+            decision_date__year__lte=to_year,
+        )
+        .annotate(
+            year=ExtractYear("decision_date"),
+            effective_level=Coalesce(NullIf("level", Value("")), "award_type__level", output_field=CharField()),
+        )
+        .values("year", "award_type__slug", "award_type__name", "award_type__category", "effective_level")
+        .annotate(count=Count("pk"))
+        .order_by("year", "award_type__category", "award_type__name", "effective_level")
+    )
+    by_year: dict[int, int] = {}
+    by_type: dict[str, dict] = {}
+    by_level: dict[str, int] = {}
+    by_category: dict[str, int] = {}
+    for row in rows:
+        by_year[row["year"]] = by_year.get(row["year"], 0) + row["count"]
+        entry = by_type.setdefault(
+            row["award_type__slug"],
+            {
+                "slug": row["award_type__slug"],
+                "name": row["award_type__name"],
+                "category": row["award_type__category"],
+                "count": 0,
+            },
+        )
+        entry["count"] += row["count"]
+        by_level[row["effective_level"]] = by_level.get(row["effective_level"], 0) + row["count"]
+        by_category[row["award_type__category"]] = by_category.get(row["award_type__category"], 0) + row["count"]
+    return {
+        "from_year": from_year,
+        "to_year": to_year,
+        "total": sum(by_year.values()),
+        "by_year": [{"year": y, "count": by_year.get(y, 0)} for y in range(from_year, to_year + 1)],
+        "by_award_type": sorted(by_type.values(), key=lambda e: (e["category"], e["name"])),
+        "by_level": [
+            {"level": level, "label": AwardLevel(level).label if level in AwardLevel.values else level, "count": n}
+            for level, n in sorted(by_level.items())
+        ],
+        "by_category": [
+            {"category": c, "label": AwardCategory(c).label, "count": n} for c, n in sorted(by_category.items())
+        ],
+        "rows": [
+            {
+                "year": r["year"],
+                "award_type": r["award_type__slug"],
+                "award_type_name": r["award_type__name"],
+                "category": r["award_type__category"],
+                "level": r["effective_level"],
+                "count": r["count"],
+            }
+            for r in rows
+        ],
+    }
+
+
+def _stats_csv(stats: dict) -> HttpResponse:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer)
+    writer.writerow(CSV_HEADER)
+    for row in stats["rows"]:
+        level = AwardLevel(row["level"]).label if row["level"] in AwardLevel.values else row["level"]
+        writer.writerow(
+            [
+                row["year"],
+                row["award_type"],
+                row["award_type_name"],
+                AwardCategory(row["category"]).label,
+                level,
+                row["count"],
+            ]
+        )
+    # A byte-order mark lets spreadsheet programs open the Vietnamese text as UTF-8.
+    response = HttpResponse("\ufeff" + buffer.getvalue(), content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = (
+        f'attachment; filename="thong-ke-khen-thuong-{stats["from_year"]}-{stats["to_year"]}.csv"'
+    )
+    return response
+
+
+@router.get(
+    "/stats/awards",
+    response={200: schemas.AwardStats, 400: schemas.Problem},
+    summary="Thống kê khen thưởng theo năm, loại và cấp",
+    description=(
+        "Đếm khen thưởng còn hiệu lực của các điển hình công khai, theo năm quyết định, loại khen thưởng, "
+        "cấp và nhóm (danh hiệu thi đua / hình thức khen thưởng). `format=csv` trả về bảng chi tiết dạng CSV."
+    ),
+    openapi_extra={
+        "responses": {
+            "200": {
+                "description": "OK",
+                "content": {
+                    "application/json": {"schema": {"$ref": "#/components/schemas/AwardStats"}},
+                    "text/csv": {"schema": {"type": "string"}},
+                },
+            },
+            **_problem_responses(400)["responses"],
+        }
+    },
+)
+def get_award_stats(
+    request,
+    from_year: int | None = Query(None, alias="from", ge=1900, le=2100, description="Từ năm (mặc định: 9 năm trước)."),
+    to_year: int | None = Query(None, alias="to", ge=1900, le=2100, description="Đến năm (mặc định: năm nay)."),
+    format: Literal["json", "csv"] = Query("json", description="json hoặc csv."),  # noqa: A002
+):
+    reject_unknown_params(request, {"from", "to", "format"})
+    to_year = to_year or timezone.localdate().year
+    from_year = from_year or max(to_year - 9, 1900)
+    if from_year > to_year:
+        raise Problem(400, "Năm bắt đầu (from) phải không lớn hơn năm kết thúc (to).", param="from")
+    stats = award_stats(request_site(request), from_year, to_year)
+    if format == "csv":
+        return _stats_csv(stats)
+    return stats

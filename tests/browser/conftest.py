@@ -96,29 +96,22 @@ def axe_violations(page) -> list[dict]:
     ]
 
 
-@pytest.fixture(scope="session")
-def _migrated_data(django_db_setup, django_db_blocker):
-    """The rows the data migrations created (home page, site, collections, groups, workflow).
-
-    Taken before the first live-server test flushes the database. Django's own
-    serialized_rollback did not bring them back once non-transactional tests had run first
-    in the same session (the restored database was empty), so the snapshot is explicit.
-    """
-    from django.db import connection
-
-    with django_db_blocker.unblock():
-        return connection.creation.serialize_db_to_string()
-
-
 @pytest.fixture
-def migrated_db(_migrated_data, transactional_db):
-    """A transactional database with the data migrations' rows present, for the live server."""
+def migrated_db(transactional_db):
+    """A transactional database with the data migrations' rows present, for the live server.
+
+    The rows come from the snapshot tests/conftest.py takes when the test database is created.
+    Django's own serialized_rollback did not bring them back once other tests had run first in
+    the same session (the restored database was empty), so the restore is explicit.
+    """
     from django.core.management import call_command
     from django.db import connection
 
     from wagtail.models import Page
 
+    from tests.conftest import MIGRATED_ROWS
+
     if not Page.objects.filter(depth=1).exists():
         # Empty but for what post_migrate re-created (content types, permissions): start clean.
         call_command("flush", interactive=False, inhibit_post_migrate=True, verbosity=0)
-        connection.creation.deserialize_db_from_string(_migrated_data)
+        connection.creation.deserialize_db_from_string(MIGRATED_ROWS["default"])

@@ -89,3 +89,24 @@ def page_numbers(page_obj) -> list:
         None if n == paginator.ELLIPSIS else n
         for n in paginator.get_elided_page_range(page_obj.number, on_each_side=1, on_ends=1)
     ]
+
+
+@register.simple_tag
+def picture_upto(image, widths: str = "400,800,1200", sizes: str = "100vw", alt: str = "", loading: str = "lazy"):
+    """A <picture> (AVIF, WebP, JPEG) with only the widths the original can give.
+
+    Wagtail's `{% picture … width-{400,800,1200} %}` does not upscale, so on a 640 px original
+    800 and 1200 both come out 640 px wide: a srcset with a repeated width is invalid HTML.
+    """
+    from wagtail.images.models import Picture
+    from wagtail.images.shortcuts import get_renditions_or_not_found
+
+    if not image:
+        return ""
+    wanted = sorted({int(w) for w in widths.split(",")})
+    usable = [w for w in wanted if w < image.width] or [image.width]
+    if image.width < wanted[-1] and image.width not in usable:
+        usable.append(image.width)
+    specs = [f"format-{fmt}|width-{w}" for fmt in ("avif", "webp", "jpeg") for w in usable]
+    renditions = get_renditions_or_not_found(image, specs)
+    return Picture(renditions, {"sizes": sizes, "alt": alt, "loading": loading}).__html__()

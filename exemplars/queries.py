@@ -70,7 +70,7 @@ def as_str_ids(queryset: QuerySet) -> QuerySet:
     return queryset.annotate(str_pk=Cast("pk", output_field=CharField())).values("str_pk")
 
 
-def countable_awards():
+def countable_awards(site=None):
     """Awards that statistics may count: those of public exemplars, and those of exemplars taken
     offline because consent was withdrawn (award facts stay countable — never with the name).
 
@@ -81,4 +81,6 @@ def countable_awards():
     withdrawn = ExemplarPage.objects.filter(
         consent__status=ConsentStatus.WITHDRAWN, first_published_at__isnull=False
     ).values("pk")
-    return Award.objects.filter(Q(page__in=public_exemplars().values("pk")) | Q(page__in=withdrawn))
+    if site is not None:
+        withdrawn = withdrawn.descendant_of(site.root_page, inclusive=True)
+    return Award.objects.filter(Q(page__in=public_exemplars(site).values("pk")) | Q(page__in=withdrawn))

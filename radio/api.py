@@ -20,7 +20,7 @@ from django.core.cache import cache
 from django.http import HttpResponse, HttpResponseRedirect, JsonResponse
 from django.utils.http import parse_http_date_safe
 
-from config.problems import Problem
+from config.problems import Problem, problem_responses
 
 from . import render
 from .abbreviations import current_normaliser
@@ -70,7 +70,28 @@ def _rate_limit(request) -> None:
         )
 
 
-@router.post("/read-aloud", summary="Xem trước văn bản đọc và thời lượng")
+def _body_doc(*content_types: str) -> dict:
+    return {"description": "Thành công.", "content": {ct: {"schema": {"type": "string"}} for ct in content_types}}
+
+
+NOT_MODIFIED = {"description": "Không thay đổi (trả lời If-None-Match / If-Modified-Since)."}
+SCRIPT_200 = {
+    "description": "Kịch bản: JSON, hoặc .txt / .docx theo đuôi của tuần.",
+    "content": {
+        "application/json": {"schema": {"type": "object"}},
+        "text/plain": {"schema": {"type": "string"}},
+        "application/vnd.openxmlformats-officedocument.wordprocessingml.document": {
+            "schema": {"type": "string", "format": "binary"}
+        },
+    },
+}
+
+
+@router.post(
+    "/read-aloud",
+    summary="Xem trước văn bản đọc và thời lượng",
+    openapi_extra=problem_responses(400, 413, 429),
+)
 def read_aloud(request, payload: ReadAloudIn):
     """Normalise a text for reading aloud; returns the read text, expansions, flags and timing.
 
@@ -162,6 +183,7 @@ def _docx_bytes(data) -> bytes:
 @router.get(
     "/{programme}/weeks/{week}",
     summary="Kịch bản một tuần (JSON, .txt, .docx)",
+    openapi_extra=problem_responses(400, 404, _200=SCRIPT_200, _304=NOT_MODIFIED),
     description="Tuần ISO dạng 2026-W48; thêm .txt hoặc .docx để lấy bản in. " + VALID_WEEK_HINT,
 )
 def week_script(request, programme: str, week: str):
@@ -189,7 +211,11 @@ def week_script(request, programme: str, week: str):
     )
 
 
-@router.get("/{programme}/current", summary="Chuyển tới kịch bản tuần này (giờ Việt Nam)")
+@router.get(
+    "/{programme}/current",
+    summary="Chuyển tới kịch bản tuần này (giờ Việt Nam)",
+    openapi_extra=problem_responses(404, _302={"description": "Chuyển tới /weeks/{tuần ISO hiện tại}."}),
+)
 def current_week(request, programme: str):
     prog = _programme(programme)
     return HttpResponseRedirect(f"/api/v1/radio/{prog.slug}/weeks/{IsoWeek.current().label}")
@@ -209,7 +235,11 @@ def _feed_last_modified(scripts):
     return max(stamps) if stamps else EMPTY_FEED_DATE
 
 
-@router.get("/{programme}/feed.json", summary="JSON Feed 1.1 các kịch bản đã duyệt")
+@router.get(
+    "/{programme}/feed.json",
+    summary="JSON Feed 1.1 các kịch bản đã duyệt",
+    openapi_extra=problem_responses(404, _200=_body_doc("application/feed+json"), _304=NOT_MODIFIED),
+)
 def feed_json(request, programme: str):
     prog = _programme(programme)
     scripts = _feed_scripts(request, prog)
@@ -219,7 +249,11 @@ def feed_json(request, programme: str):
     )
 
 
-@router.get("/{programme}/feed.xml", summary="RSS 2.0 các kịch bản đã duyệt")
+@router.get(
+    "/{programme}/feed.xml",
+    summary="RSS 2.0 các kịch bản đã duyệt",
+    openapi_extra=problem_responses(404, _200=_body_doc("application/rss+xml"), _304=NOT_MODIFIED),
+)
 def feed_xml(request, programme: str):
     prog = _programme(programme)
     scripts = _feed_scripts(request, prog)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from ninja import Query, Router, Schema
 
-from config.problems import Problem
+from config.problems import Problem, problem_responses
 
 from . import service
 
@@ -60,7 +60,12 @@ def _problem(exc: service.SearchInputError) -> Problem:
     return Problem(400, exc.detail, param=exc.param)
 
 
-@router.get("", response=SearchAnswer, summary="Tìm kiếm điển hình, phong trào, tin việc tốt")
+@router.get(
+    "",
+    response=SearchAnswer,
+    summary="Tìm kiếm điển hình, phong trào, tin việc tốt",
+    openapi_extra=problem_responses(400),
+)
 def search(
     request,
     q: str | None = Query(None, description="Từ khóa, có dấu hoặc không dấu (tối đa 200 ký tự)."),  # noqa: B008 - django-ninja idiom
@@ -96,7 +101,12 @@ def search(
         raise _problem(exc) from None
 
 
-@router.get("/suggest", response=list[SuggestItem], summary="Gợi ý tên điển hình, phong trào khi đang gõ")
+@router.get(
+    "/suggest",
+    response=list[SuggestItem],
+    summary="Gợi ý tên điển hình, phong trào khi đang gõ",
+    openapi_extra=problem_responses(400),
+)
 def suggest(request, q: str | None = Query(None, description="Ít nhất 2 ký tự; từ cuối được hiểu là tiền tố.")):
     try:
         return service.suggest(q)

@@ -20,6 +20,7 @@ from django.db.models.signals import post_delete, post_save
 from wagtail.models import Page, PageViewRestriction
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
+from config.http_cache import bump_generation
 from exemplars.models import ConsentRecord, ExemplarPage
 from exemplars.queries import CONSENT_KINDS
 
@@ -45,6 +46,10 @@ def write_documents(page_ids) -> tuple[int, int]:
             built.append(data)
             written += 1
     _secondary_engine_sync(built, [pk for pk in page_ids if pk not in {d.page_id for d in built}])
+    if written or removed:
+        # Search answers are served from the API cache: the index changed, so they are stale.
+        # (Indexing may run in a background worker after the publish signal already bumped it.)
+        bump_generation()
     return written, removed
 
 
@@ -162,6 +167,7 @@ def rebuild(progress=None, batch_size: int = 200) -> int:
     ids = [pk for group in documents.public_page_ids().values() for pk in group]
     with transaction.atomic():
         SearchDocument.objects.exclude(page_id__in=ids).delete()
+    bump_generation()
     total = len(ids)
     for start in range(0, total, batch_size):
         write_documents(ids[start : start + batch_size])

@@ -56,3 +56,27 @@ def from_problem(problem: Problem) -> JsonResponse:
         headers=problem.headers,
         **problem.extra,
     )
+
+
+PROBLEM_DESCRIPTIONS = {
+    400: "Tham số không hợp lệ (application/problem+json, trường `param` nêu tên tham số).",
+    404: "Không tìm thấy (application/problem+json).",
+    413: "Dữ liệu gửi lên quá lớn (application/problem+json).",
+    429: "Gửi quá nhiều yêu cầu; thử lại sau số giây trong Retry-After (application/problem+json).",
+}
+
+
+def problem_responses(*codes: int, **others: dict) -> dict:
+    """`openapi_extra` documenting problem responses (and any other responses given by code).
+
+    Refers to the `Problem` component that the content API's schemas register.
+    """
+    responses = {
+        str(code): {
+            "description": PROBLEM_DESCRIPTIONS[code],
+            "content": {PROBLEM_CONTENT_TYPE: {"schema": {"$ref": "#/components/schemas/Problem"}}},
+        }
+        for code in codes
+    }
+    responses.update({str(code).lstrip("_"): spec for code, spec in others.items()})
+    return {"responses": responses}

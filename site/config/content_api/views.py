@@ -21,9 +21,9 @@ from django.http import HttpResponse
 from django.utils import timezone
 
 from campaigns.models import CampaignPage, StoryPage
-from config.problems import Problem
+from config.problems import Problem, problem_responses
 from exemplars.models import Award, AwardCategory, AwardLevel, AwardType, ExemplarPage, Field, Place
-from exemplars.queries import public_exemplars, public_pages
+from exemplars.queries import countable_awards, public_exemplars, public_pages
 from exemplars.representation import place_ref, portrait_prefetch
 
 from . import schemas, serializers
@@ -32,22 +32,7 @@ from .common import DEFAULT_LIMIT, MAX_LIMIT, PAGINATION_PARAMS, paginate, rejec
 router = Router(tags=["Nội dung"])
 
 PROBLEM = {400: schemas.Problem, 404: schemas.Problem}
-PROBLEM_DOC = {
-    "400": {"description": "Tham số không hợp lệ (application/problem+json, trường `param` nêu tên tham số)."},
-    "404": {"description": "Không tìm thấy (application/problem+json)."},
-}
-
-
-def _problem_responses(*codes: int) -> dict:
-    return {
-        "responses": {
-            str(code): {
-                "description": PROBLEM_DOC[str(code)]["description"],
-                "content": {"application/problem+json": {"schema": {"$ref": "#/components/schemas/Problem"}}},
-            }
-            for code in codes
-        }
-    }
+_problem_responses = problem_responses
 
 
 # -- querysets ------------------------------------------------------------------------------------
@@ -391,8 +376,10 @@ CSV_HEADER = ["Năm", "Mã loại khen thưởng", "Loại khen thưởng", "Nh�
 
 def award_stats(site, from_year: int, to_year: int) -> dict:
     rows = list(
-        Award.objects.filter(
-            page__in=public_exemplars(site).values("pk"),
+        # Award facts stay countable after a consent withdrawal (never with the name): the
+        # statistics are counts only, so countable_awards() rather than public exemplars.
+        countable_awards(site)
+        .filter(
             revoked=False,
             decision_date__year__gte=from_year,
             decision_date__year__lte=to_year,

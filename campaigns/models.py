@@ -50,8 +50,18 @@ class CampaignIndexPage(HeadlessPreviewPageMixin, Page):
         verbose_name_plural = "danh sách phong trào"
 
     def get_context(self, request, *args, **kwargs):
+        from exemplars.browse import paginate
+
         context = super().get_context(request, *args, **kwargs)
-        context["campaigns"] = CampaignPage.objects.live().public().child_of(self).order_by("-start_date")
+        qs = (
+            CampaignPage.objects.live()
+            .public()
+            .child_of(self)
+            .select_related("launcher")
+            .order_by("-start_date", "title")
+        )
+        context["page_obj"] = paginate(request, qs)
+        context["campaigns"] = context["page_obj"].object_list
         return context
 
 
@@ -241,6 +251,8 @@ class CampaignPage(HeadlessPreviewPageMixin, Page):
             public_exemplars().filter(campaign_links__page=self).select_related("place").order_by("title")
         )
         context["stories"] = StoryPage.objects.live().public().filter(campaigns=self).order_by("-date")
+        context["milestones"] = self.milestones.order_by("date", "sort_order")
+        context["child_campaigns"] = self.child_campaigns.live().public().order_by("title")
         return context
 
     @property
@@ -320,8 +332,12 @@ class StoryIndexPage(HeadlessPreviewPageMixin, Page):
         verbose_name_plural = "danh sách tin việc tốt"
 
     def get_context(self, request, *args, **kwargs):
+        from exemplars.browse import paginate
+
         context = super().get_context(request, *args, **kwargs)
-        context["stories"] = StoryPage.objects.live().public().child_of(self).order_by("-date", "-pk")
+        qs = StoryPage.objects.live().public().child_of(self).order_by("-date", "-pk")
+        context["page_obj"] = paginate(request, qs, per_page=10)
+        context["stories"] = context["page_obj"].object_list
         return context
 
 

@@ -18,6 +18,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
+from django.http import Http404
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.html import strip_tags
@@ -410,11 +411,27 @@ class ExemplarIndexPage(HeadlessPreviewPageMixin, Page):
         verbose_name_plural = "danh sách điển hình"
 
     def get_context(self, request, *args, **kwargs):
+        from .browse import ExemplarBrowser
         from .queries import public_exemplars
 
         context = super().get_context(request, *args, **kwargs)
-        context["exemplars"] = public_exemplars().child_of(self).select_related("place").order_by("title")
+        browser = ExemplarBrowser(public_exemplars().child_of(self), request.GET)
+        page_obj = browser.page()
+        context.update(
+            exemplars=page_obj.object_list,
+            page_obj=page_obj,
+            facets=browser.facets(),
+            active_filters=browser.active_filters(),
+            filter_errors=browser.errors,
+        )
         return context
+
+    def serve(self, request, *args, **kwargs):
+        response = super().serve(request, *args, **kwargs)
+        # An unknown facet value is bad input: say so on the page, with a 400 status.
+        if getattr(response, "context_data", None) and response.context_data.get("filter_errors"):
+            response.status_code = 400
+        return response
 
 
 class Gender(models.TextChoices):
@@ -657,6 +674,31 @@ class ExemplarPage(HeadlessPreviewPageMixin, Page):
     @property
     def show_story(self) -> bool:
         return self.consent_covers("story")
+
+    # -- public surfaces -------------------------------------------------------------------
+
+    @property
+    def is_publishable(self) -> bool:
+        """Whether consent allows this page on any public surface (see queries.public_exemplars)."""
+        return self.consent_covers("publication")
+
+    def serve(self, request, *args, **kwargs):
+        # A live page whose consent was withdrawn is not public: 404, except for editors' previews.
+        if not self.is_publishable and not getattr(request, "is_preview", False):
+            raise Http404("Hồ sơ này không được công bố.")
+        return super().serve(request, *args, **kwargs)
+
+    def get_sitemap_urls(self, request=None):
+        return super().get_sitemap_urls(request) if self.is_publishable else []
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        # Campaigns and stories are read through reverse relations (no import of the campaigns app).
+        campaign_ids = self.campaign_links.values("page_id")
+        context["related_campaigns"] = Page.objects.live().public().filter(pk__in=campaign_ids).order_by("title")
+        if hasattr(self, "stories"):
+            context["related_stories"] = self.stories.live().public().order_by("-date", "-pk")[:6]
+        return context
 
     def timeline(self):
         """Awards oldest first, revoked ones included and marked (the record is kept)."""

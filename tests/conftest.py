@@ -28,3 +28,20 @@ def pytest_runtest_setup(item):
         if _required("REQUIRE_BROWSER"):
             pytest.fail(f"REQUIRE_BROWSER=1 but {reason}")
         pytest.skip(reason)
+
+
+MIGRATED_ROWS: dict[str, str] = {}
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    """pytest-django's test database, plus a snapshot of the rows the data migrations created.
+
+    Taken before any test runs, so tests on a live server (which need real commits, and so a
+    flush afterwards) can put back the home page, site, collections, groups and workflow even
+    when another transactional test has flushed them first (see tests/browser/conftest.py).
+    """
+    from django.db import connection
+
+    with django_db_blocker.unblock():
+        MIGRATED_ROWS["default"] = connection.creation.serialize_db_to_string()

@@ -9,6 +9,8 @@ from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from exemplars import nominations_views
+from home.feeds import StoryRssFeed, story_json_feed
+from home.views import robots_txt
 from search.views import search_page
 
 from .api import api
@@ -20,6 +22,9 @@ urlpatterns = [
     path("api/v1/", api.urls),
     path("documents/", include(wagtaildocs_urls)),
     path("sitemap.xml", sitemap, name="sitemap"),
+    path("robots.txt", robots_txt, name="robots_txt"),
+    path("viec-tot/feed.xml", StoryRssFeed(), name="story_feed_rss"),
+    path("viec-tot/feed.json", story_json_feed, name="story_feed_json"),
     path("gioi-thieu-guong/", nominations_views.nomination_form, name="nomination_form"),
     path("gioi-thieu-guong/cam-on/", nominations_views.nomination_thanks, name="nomination_thanks"),
     path("tim-kiem/", search_page, name="search"),

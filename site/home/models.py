@@ -70,7 +70,12 @@ class HomePage(HeadlessPreviewPageMixin, Page):
         from exemplars.queries import public_exemplars
 
         context = super().get_context(request, *args, **kwargs)
-        context["exemplars"] = public_exemplars().select_related("place").order_by("-first_published_at")[:6]
+        public = public_exemplars().select_related("place", "consent", "portrait")
+        featured = public.filter(pk=self.featured_exemplar_id).first() if self.featured_exemplar_id else None
+        featured = featured or public.order_by("-first_published_at").first()
+        context["featured"] = featured
+        others = public.exclude(pk=featured.pk) if featured else public
+        context["exemplars"] = others.order_by("-first_published_at")[:6]
         context["campaigns"] = [
             c for c in CampaignPage.objects.live().public().order_by("-start_date") if c.is_running
         ][:6]

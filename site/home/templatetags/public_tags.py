@@ -1,0 +1,112 @@
+"""Template tags for the public site: sharing metadata, JSON-LD, breadcrumbs, award issuers.
+
+`{% load public_tags %}` then `{% share_meta as meta %}`, `{% json_ld %}`,
+`{% breadcrumbs page as crumbs %}`, `{% issuer_now award as now %}`, `{% nav_class "/dien-hinh/" %}`.
+"""
+
+from django import template
+from django.utils.safestring import mark_safe
+
+from exemplars.models import Place, fold
+from home import seo
+
+register = template.Library()
+
+
+def _page(context):
+    page = context.get("page")
+    return page if hasattr(page, "get_ancestors") else None
+
+
+@register.simple_tag(takes_context=True)
+def share_meta(context) -> dict:
+    """Title, description, canonical URL and share image of the page being rendered."""
+    return seo.share_meta(_page(context), context.get("request"))
+
+
+@register.simple_tag(takes_context=True)
+def json_ld(context) -> str:
+    """A <script type="application/ld+json"> element for the page, built with json.dumps."""
+    data = seo.json_ld(_page(context), context.get("request"))
+    if not data:
+        return ""
+    # script_json escapes <, > and & so the content cannot close the element: safe to mark.
+    return mark_safe(f'<script type="application/ld+json">{seo.script_json(data)}</script>')  # noqa: S308
+
+
+@register.simple_tag
+def breadcrumbs(page) -> list:
+    """The live ancestors of `page` below the tree root, home first, as (title, url, is_current)."""
+    if page is None or not hasattr(page, "get_ancestors"):
+        return []
+    crumbs = [p for p in page.get_ancestors(inclusive=True).live() if p.depth >= 2]
+    if len(crumbs) < 2:
+        return []
+    return [
+        {"title": "Trang chủ" if p.depth == 2 else p.title, "url": p.url, "current": p.pk == page.pk} for p in crumbs
+    ]
+
+
+@register.simple_tag
+def issuer_now(award) -> str:
+    """'đặc khu Lý Sơn' when the place named in the issuer (as printed) no longer exists.
+
+    The issuer stays as printed on the decision; this only adds where that unit lives on
+    today. The place comes from the issuer organisation, or else from a former unit's name
+    found in the printed text ("Chủ tịch UBND huyện Lý Sơn" → huyện Lý Sơn → đặc khu Lý Sơn).
+    """
+    places = []
+    issuer = getattr(award, "issuer", None)
+    if issuer is not None and issuer.place_id:
+        places = [issuer.place]
+    else:
+        printed = f" {fold(award.issuer_as_printed)} "
+        former = Place.objects.filter(valid_to__isnull=False).order_by("-valid_to")
+        places = [p for p in former if f" {fold(p.full_name)} " in printed][:1]
+    for place in places:
+        if not place.is_current:
+            names = [p.full_name[0].lower() + p.full_name[1:] for p in place.current_successors()]
+            if names:
+                return ", ".join(names)
+    return ""
+
+
+@register.simple_tag(takes_context=True)
+def nav_current(context, prefix: str) -> str:
+    """aria-current for a main-menu link whose section is being shown."""
+    request = context.get("request")
+    path = getattr(request, "path", "") or ""
+    if (prefix == "/" and path == "/") or (prefix != "/" and path.startswith(prefix)):
+        return mark_safe(' aria-current="page"')  # noqa: S308 - constant string
+    return ""
+
+
+@register.simple_tag
+def page_numbers(page_obj) -> list:
+    """Page numbers for pagination, with an ellipsis (None) where a long run is left out."""
+    paginator = page_obj.paginator
+    return [
+        None if n == paginator.ELLIPSIS else n
+        for n in paginator.get_elided_page_range(page_obj.number, on_each_side=1, on_ends=1)
+    ]
+
+
+@register.simple_tag
+def picture_upto(image, widths: str = "400,800,1200", sizes: str = "100vw", alt: str = "", loading: str = "lazy"):
+    """A <picture> (AVIF, WebP, JPEG) with only the widths the original can give.
+
+    Wagtail's `{% picture … width-{400,800,1200} %}` does not upscale, so on a 640 px original
+    800 and 1200 both come out 640 px wide: a srcset with a repeated width is invalid HTML.
+    """
+    from wagtail.images.models import Picture
+    from wagtail.images.shortcuts import get_renditions_or_not_found
+
+    if not image:
+        return ""
+    wanted = sorted({int(w) for w in widths.split(",")})
+    usable = [w for w in wanted if w < image.width] or [image.width]
+    if image.width < wanted[-1] and image.width not in usable:
+        usable.append(image.width)
+    specs = [f"format-{fmt}|width-{w}" for fmt in ("avif", "webp", "jpeg") for w in usable]
+    renditions = get_renditions_or_not_found(image, specs)
+    return Picture(renditions, {"sizes": sizes, "alt": alt, "loading": loading}).__html__()

@@ -343,6 +343,10 @@ class Normaliser:
                 out.append(original)
                 continue
             reading.expansions.append(Expansion(original, spoken, rule))
+            before = "".join(out).rstrip(" \t")
+            if spoken and before and before[-1] in ".!?\n":
+                # A sentence that starts with "12 lao động" is printed "Mười hai lao động".
+                spoken = spoken[0].upper() + spoken[1:]
             out.append(spoken)
         out.append((text or "")[pos:])
         reading.text = re.sub(r"[ \t]{2,}", " ", "".join(out))

@@ -89,8 +89,7 @@ def test_draft_goes_through_review_and_appears_on_the_public_site(new_page, live
     for i, (task, reviewer) in enumerate(zip(tasks, reviewers, strict=True)):
         page = _log_in(new_page, live_server, reviewer)
         # The dashboard's "awaiting your review" panel, as a reviewer sees it after logging in.
-        # (Approving from the editor also saves the form, and a form that registers as changed
-        # makes a new revision that needs re-approval — see the report on issue 7.)
+        # (Approving from the editor's action menu is covered by the test below.)
         row = page.locator("tr", has_text="Tổ tàu cá Nguyễn Đông Hải")
         approve = row.locator("button[data-workflow-action-url*='/approve/']:not([data-launch-modal])")
         assert approve.count() == 1, f"no approve button for {reviewer.username} on {task.name}"
@@ -111,3 +110,52 @@ def test_draft_goes_through_review_and_appears_on_the_public_site(new_page, live
     if response.status == 404:
         pytest.skip("published and on the public site; " + SEARCH_PENDING)
     assert visitor.get_by_role("link", name="Tổ tàu cá Nguyễn Đông Hải").count() >= 1
+
+
+def test_editor_approves_an_unchanged_page_from_the_editor(new_page, live_server):
+    """ "Duyệt" in the editor's action menu on a page nobody touched: step 1 is approved and the
+    page moves to "Lãnh đạo duyệt", without a new revision (which would need re-approval).
+
+    The page's rich text is stored as imports write it (no Draftail block keys, <strong>), which
+    Draftail posts back rebuilt; that must not count as an edit.
+    """
+    from django.contrib.auth.models import Group
+
+    from wagtail.models import Revision
+    from wagtail.rich_text import RichText
+
+    from home.editorial import EDITORS
+
+    factories.place_tree()
+    page = factories.exemplar(
+        "Mô hình tàu trực cứu nạn",
+        kind="model",
+        publish=False,
+        fields=[factories.field("Cứu hộ cứu nạn"), factories.field("Khai thác hải sản")],
+        awards=[{"decision_number": "15/QĐ-UBND"}],
+        achievements="<p>Cứu <strong>12</strong> ngư dân.</p>\n<ul><li>2023: 5 người</li><li>2024: 7 người</li></ul>",
+        replication_guide="<h3>Cần chuẩn bị</h3>\n<p>Một tàu <i>trực cứu nạn</i>.</p>",
+        body=[("paragraph", RichText("<h2>Chuyện tổ tàu</h2><p>Đoạn <em>mở đầu</em>.</p>"))],
+    )
+    writer = _writer(factories.exemplar_index())
+    page.save_revision(user=writer)
+    page.get_workflow().start(page, writer)
+    revisions = Revision.objects.for_instance(page).count()
+    editor = _user("bientap", Group.objects.get(name=EDITORS))
+    assert live_server.url
+
+    browser = _log_in(new_page, live_server, editor)
+    browser.goto(f"{live_server.url}/admin/pages/{page.pk}/edit/")
+    browser.locator("[data-draftail-editor]").first.wait_for()  # the rich text editors are drawn
+    # The action menu's plain "Duyệt" (not "Duyệt kèm bình luận", which opens a dialog).
+    approve = browser.locator("button[data-workflow-action-name='approve']:not([data-workflow-action-modal-url])")
+    assert approve.inner_text().strip() == "Duyệt"
+    browser.locator("footer .dropdown-toggle, footer [data-w-dropdown-target='toggle']").first.click()
+    with browser.expect_navigation():
+        approve.click()
+
+    page.refresh_from_db()
+    assert page.current_workflow_task is not None
+    assert page.current_workflow_task.name == "Lãnh đạo duyệt"
+    assert Revision.objects.for_instance(page).count() == revisions
+    assert not page.live

@@ -43,8 +43,8 @@ def form_data(client, url: str, streams=("body",), **changes):
     for name in streams:
         if f"{name}-count" not in data:
             data[f"{name}-count"] = "0"
-    for name in list(data):
-        data[name] = _empty_draftail_as_null(data[name])
+    for name in list(data):  # every value: checkbox lists post several under one name
+        data.setlist(name, [_empty_draftail_as_null(value) for value in data.getlist(name)])
     for key, value in changes.items():
         data[key.replace("__", "-")] = value
     return data

@@ -23,10 +23,14 @@ from wagtail.search import index
 from exemplars import api_serializers as api
 from exemplars.blocks import StoryBlock
 from exemplars.headless import HeadlessPreviewPageMixin
-from exemplars.models import Organisation
+from exemplars.models import Organisation, vi_sort_key
 from exemplars.queries import public_exemplars, public_pages
 
 RICH = ["h3", "bold", "italic", "ol", "ul", "link", "document-link"]
+
+
+def _by_title(page) -> tuple:
+    return vi_sort_key(page.title)
 
 
 class CampaignIndexPage(HeadlessPreviewPageMixin, Page):
@@ -247,12 +251,13 @@ class CampaignPage(HeadlessPreviewPageMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["exemplars"] = (
-            public_exemplars().filter(campaign_links__page=self).select_related("place").order_by("title")
+        # Short, unpaginated lists: sorted in Python into Vietnamese alphabetical order.
+        context["exemplars"] = sorted(
+            public_exemplars().filter(campaign_links__page=self).select_related("place"), key=_by_title
         )
         context["stories"] = StoryPage.objects.live().public().filter(campaigns=self).order_by("-date")
         context["milestones"] = self.milestones.order_by("date", "sort_order")
-        context["child_campaigns"] = self.child_campaigns.live().public().order_by("title")
+        context["child_campaigns"] = sorted(self.child_campaigns.live().public(), key=_by_title)
         return context
 
     @property

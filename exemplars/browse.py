@@ -19,7 +19,7 @@ from django.http import Http404, QueryDict
 
 from wagtail.models import Page
 
-from .models import Award, AwardType, Field, Place, SubjectKind
+from .models import Award, AwardType, Field, Place, SubjectKind, vi_sort_key
 
 PER_PAGE = 12
 PAGE_PARAM = "trang"
@@ -145,9 +145,21 @@ class ExemplarBrowser:
         return self._apply(self.base_qs)
 
     def page(self, per_page: int = PER_PAGE):
-        """The requested page of results; a page number that is not a number or too big is a 404."""
-        qs = self.results().select_related("place", "consent", "portrait").order_by("title", "pk")
-        return _paginate(qs, self.params, per_page)
+        """The requested page of results; a page number that is not a number or too big is a 404.
+
+        Titles are in Vietnamese alphabetical order ("Đ…" after "D…", not after "Z"), which no
+        collation we can count on gives. Sorting only the current page in Python would be wrong
+        across pages (page 1 would not hold the first titles), so every matching (pk, title) pair
+        is sorted here, and only the requested page's ids are then loaded in full. Two columns
+        of the island's few hundred exemplars are cheap to read; a stored sort key would need a
+        migration and a backfill for the same answer.
+        """
+        ordered = sorted(self.results().values_list("title", "pk"), key=lambda row: (vi_sort_key(row[0]), row[1]))
+        page_obj = _paginate([pk for _title, pk in ordered], self.params, per_page)
+        by_pk = self.base_qs.filter(pk__in=page_obj.object_list).select_related("place", "consent", "portrait")
+        loaded = {page.pk: page for page in by_pk}
+        page_obj.object_list = [loaded[pk] for pk in page_obj.object_list if pk in loaded]
+        return page_obj
 
     # -- facets ------------------------------------------------------------------------
 
@@ -177,17 +189,16 @@ class ExemplarBrowser:
     def _place_facet(self) -> Facet:
         rows = self._apply(self.base_qs, skip="thon").values("place_id").annotate(n=Count("pk")).order_by("place_id")
         counts = {row["place_id"]: row["n"] for row in rows}
-        places = Place.objects.filter(pk__in=counts).order_by("name")
+        places = sorted(Place.objects.filter(pk__in=counts), key=lambda p: vi_sort_key(p.name))
         options = [self._option("thon", p.pk, p.full_name, counts[p.pk]) for p in places]
         self._keep_selected("thon", options)
         return Facet("thon", FACET_LABELS["thon"], options)
 
     def _field_facet(self) -> Facet:
-        fields = (
-            Field.objects.filter(exemplars__pk__in=self._ids("linh_vuc"))
-            .annotate(n=Count("exemplars", distinct=True))
-            .order_by("name")
+        fields = Field.objects.filter(exemplars__pk__in=self._ids("linh_vuc")).annotate(
+            n=Count("exemplars", distinct=True)
         )
+        fields = sorted(fields, key=lambda f: vi_sort_key(f.name))
         options = [self._option("linh_vuc", f.slug, f.name, f.n) for f in fields]
         self._keep_selected("linh_vuc", options)
         return Facet("linh_vuc", FACET_LABELS["linh_vuc"], options)
@@ -208,7 +219,7 @@ class ExemplarBrowser:
             .order_by("campaign_links__page_id")
         )
         counts = {row["campaign_links__page_id"]: row["n"] for row in rows}
-        campaigns = Page.objects.live().public().filter(pk__in=counts).order_by("title")
+        campaigns = sorted(Page.objects.live().public().filter(pk__in=counts), key=lambda c: vi_sort_key(c.title))
         options = [self._option("phong_trao", c.pk, c.title, counts[c.pk]) for c in campaigns]
         self._keep_selected("phong_trao", options)
         return Facet("phong_trao", FACET_LABELS["phong_trao"], options)

@@ -7,7 +7,7 @@ from urllib.parse import urlencode
 from django.shortcuts import render
 
 from . import service
-from .documents import FACETS
+from .documents import DOC_TYPES, FACETS
 
 
 def _url(params: dict[str, list[str]], **changes) -> str:
@@ -41,13 +41,23 @@ def search_page(request):
             context["answer"] = answer
             for name in FACETS:
                 selected = set(raw_filters.get(name) or [])
+                # A selected value links to the page without it, as on the browse page.
                 values = [
-                    {**entry, "selected": entry["value"] in selected, "url": _url(current, **{name: entry["value"]})}
+                    {
+                        **entry,
+                        "selected": entry["value"] in selected,
+                        "url": _url(current, **{name: None if entry["value"] in selected else entry["value"]}),
+                    }
                     for entry in answer["facets"][name]
                 ]
                 if values:
                     context["facet_groups"].append(
-                        {"name": name, "label": service.FACET_LABELS[name], "values": values}
+                        {
+                            "name": name,
+                            "label": service.FACET_LABELS[name],
+                            "values": values,
+                            "selected": [v["label"] for v in values if v["selected"]],
+                        }
                     )
                 for entry in answer["facets"][name]:
                     if entry["value"] in selected:
@@ -57,6 +67,10 @@ def search_page(request):
                                 "url": _url(current, **{name: None}),
                             }
                         )
+            if context["active"]:
+                context["clear_url"] = _url(current, **dict.fromkeys(FACETS))
+            for item in answer["items"]:
+                item["type_label"] = DOC_TYPES.get(item["type"], "")
             suggestion = answer["suggestion"]
             if suggestion and suggestion["kind"] == "spelling":
                 suggestion["url"] = _url(current, q=suggestion["q"])

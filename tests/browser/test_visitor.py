@@ -72,6 +72,24 @@ def test_visitor_searches_without_accents(new_page, live_server, sample):
         pytest.skip(SEARCH_PENDING)
     assert page.get_by_role("link", name=re.compile(r"^Nguyễn")).first.is_visible()
     assert page.get_by_text("Nguyễn Văn Rút").count() == 0
+    # On the phone the results come first and the facets below them, folded but for one.
+    results_top = page.locator(".search-results").bounding_box()["y"]
+    assert results_top < page.locator(".search-facets").bounding_box()["y"]
+    assert page.evaluate("document.documentElement.scrollWidth") <= 360
+    place = page.locator("details.facet", has_text="Địa bàn")
+    assert place.get_attribute("open") is None
+    place.locator("summary").focus()
+    page.keyboard.press("Enter")  # <details> opens from the keyboard, without our JavaScript
+    option = place.get_by_role("link", name=re.compile(r"^Thôn Đông"))
+    assert option.is_visible()
+    option.click()
+    page.wait_for_url(re.compile(r"place="))
+    chip = page.get_by_role("list", name="Bộ lọc đang dùng").get_by_role(
+        "link", name=re.compile(r"^Địa bàn: Thôn Đông")
+    )
+    chip.click()
+    page.wait_for_load_state("load")
+    assert "place=" not in page.url and "q=nguyen" in page.url
 
 
 def test_visitor_nominates_someone_and_gets_a_reference(new_page, live_server, sample):
@@ -107,10 +125,11 @@ PAGES = {
     "story": lambda s: s.story.url,
     "about": lambda s: s.about.url,
     "search": lambda s: "/tim-kiem/?q=nguyen",
+    "search-filtered": lambda s: "/tim-kiem/?q=nguyen&type=exemplar&kind=individual",
     "nomination": lambda s: "/gioi-thieu-guong/",
     "not-found": lambda s: "/khong-co-trang-nay/",
 }
-PENDING = {"search": SEARCH_PENDING, "nomination": NOMINATION_PENDING}
+PENDING = {"search": SEARCH_PENDING, "search-filtered": SEARCH_PENDING, "nomination": NOMINATION_PENDING}
 
 
 @pytest.mark.parametrize("name", list(PAGES))

@@ -91,22 +91,56 @@ def page_numbers(page_obj) -> list:
     ]
 
 
+def usable_widths(wanted: list[int], largest: int) -> list[int]:
+    """The requested widths an original `largest` px wide can give, each once, never upscaled.
+
+    Widths at or above the original collapse into the original's own width, so no two
+    srcset candidates end up the same width (which the HTML spec forbids).
+    """
+    wanted = sorted(set(wanted))
+    usable = [w for w in wanted if w < largest]
+    if largest <= wanted[-1] or not usable:
+        usable.append(min(largest, wanted[-1]))
+    return sorted(set(usable))
+
+
 @register.simple_tag
-def picture_upto(image, widths: str = "400,800,1200", sizes: str = "100vw", alt: str = "", loading: str = "lazy"):
+def picture_upto(
+    image,
+    widths: str = "400,800,1200",
+    sizes: str = "100vw",
+    alt: str = "",
+    loading: str = "lazy",
+    crop: str = "",
+    css_class: str = "",
+):
     """A <picture> (AVIF, WebP, JPEG) with only the widths the original can give.
 
     Wagtail's `{% picture … width-{400,800,1200} %}` does not upscale, so on a 640 px original
     800 and 1200 both come out 640 px wide: a srcset with a repeated width is invalid HTML.
+    The same happens with `fill-{80x80,160x160}` on a small headshot. `crop="1:1"` (width:height)
+    asks for `fill-` renditions of that shape, limited by the largest such crop of the original.
     """
     from wagtail.images.models import Picture
     from wagtail.images.shortcuts import get_renditions_or_not_found
 
     if not image:
         return ""
-    wanted = sorted({int(w) for w in widths.split(",")})
-    usable = [w for w in wanted if w < image.width] or [image.width]
-    if image.width < wanted[-1] and image.width not in usable:
-        usable.append(image.width)
-    specs = [f"format-{fmt}|width-{w}" for fmt in ("avif", "webp", "jpeg") for w in usable]
+    wanted = [int(w) for w in widths.split(",")]
+    if crop:
+        ratio_w, ratio_h = (int(n) for n in crop.split(":"))
+        largest = min(image.width, image.height * ratio_w // ratio_h)
+        usable = usable_widths(wanted, largest)
+        shapes = [f"fill-{w}x{w * ratio_h // ratio_w}" for w in usable]
+    else:
+        shapes = [f"width-{w}" for w in usable_widths(wanted, image.width)]
+    specs = [f"format-{fmt}|{shape}" for fmt in ("avif", "webp", "jpeg") for shape in shapes]
     renditions = get_renditions_or_not_found(image, specs)
-    return Picture(renditions, {"sizes": sizes, "alt": alt, "loading": loading}).__html__()
+    attrs = {"sizes": sizes, "alt": alt, "loading": loading}
+    if css_class:
+        attrs["class"] = css_class
+    if len(shapes) == 1:
+        # One candidate per format: Wagtail then writes plain URLs without width descriptors,
+        # and `sizes` without width descriptors is invalid, so leave it out.
+        del attrs["sizes"]
+    return Picture(renditions, attrs).__html__()

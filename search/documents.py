@@ -67,8 +67,12 @@ class DocumentData:
         return fold(self.body)
 
 
+_BLOCK_BOUNDARY = re.compile(r"(?i)<br\s*/?>|</(?:p|h[1-6]|li|ul|ol|blockquote|div|figcaption|td|th)>")
+
+
 def _plain(value) -> str:
-    text = strip_tags(str(value or ""))
+    # Block tags end words too: "<h3>Cần gì</h3><p>10–15 người</p>" must not read "Cần gì10–15".
+    text = strip_tags(_BLOCK_BOUNDARY.sub(" ", str(value or "")))
     return re.sub(r"\s+", " ", normalise(text)).strip()
 
 

@@ -1,3 +1,6 @@
+"""Text extraction for the search index."""
+
+
 def test_block_tags_separate_words_in_indexed_text():
     """Rich text blocks end words: the snippet must not read "Cần gì10–15 tình nguyện viênBao tải"."""
     from search.documents import _plain

@@ -23,7 +23,7 @@ from wagtail.search import index
 from exemplars import api_serializers as api
 from exemplars.blocks import StoryBlock
 from exemplars.headless import HeadlessPreviewPageMixin
-from exemplars.models import Organisation, vi_sort_key
+from exemplars.models import IndexPage, Organisation, vi_sort_key
 from exemplars.queries import public_exemplars, public_pages
 
 RICH = ["h3", "bold", "italic", "ol", "ul", "link", "document-link"]
@@ -33,21 +33,10 @@ def _by_title(page) -> tuple:
     return vi_sort_key(page.title)
 
 
-class CampaignIndexPage(HeadlessPreviewPageMixin, Page):
+class CampaignIndexPage(IndexPage):
     """The list of emulation campaigns, at /phong-trao/ under the home page."""
 
-    intro = RichTextField(
-        "giới thiệu",
-        blank=True,
-        features=["bold", "italic", "link"],
-        help_text="Đoạn giới thiệu ở đầu trang danh sách.",
-    )
-
-    api_fields = [APIField("intro", serializer=api.RichTextHTMLField())]
-    content_panels = [*Page.content_panels, FieldPanel("intro")]
-    parent_page_types = ["home.HomePage"]
     subpage_types = ["campaigns.CampaignPage"]
-    max_count = 1
 
     class Meta:
         verbose_name = "danh sách phong trào"
@@ -316,21 +305,10 @@ class CampaignExemplar(Orderable):
         constraints = [models.UniqueConstraint(fields=["page", "exemplar"], name="unique_campaign_exemplar")]
 
 
-class StoryIndexPage(HeadlessPreviewPageMixin, Page):
+class StoryIndexPage(IndexPage):
     """The list of good-deed stories (việc tốt), at /viec-tot/ under the home page."""
 
-    intro = RichTextField(
-        "giới thiệu",
-        blank=True,
-        features=["bold", "italic", "link"],
-        help_text="Đoạn giới thiệu ở đầu trang danh sách.",
-    )
-
-    api_fields = [APIField("intro", serializer=api.RichTextHTMLField())]
-    content_panels = [*Page.content_panels, FieldPanel("intro")]
-    parent_page_types = ["home.HomePage"]
     subpage_types = ["campaigns.StoryPage"]
-    max_count = 1
 
     class Meta:
         verbose_name = "danh sách tin việc tốt"

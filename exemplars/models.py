@@ -428,8 +428,8 @@ class AwardType(models.Model):
 # --------------------------------------------------------------------------------------------
 
 
-class ExemplarIndexPage(HeadlessPreviewPageMixin, Page):
-    """The list of exemplars, at /dien-hinh/ under the home page."""
+class IndexPage(HeadlessPreviewPageMixin, Page):
+    """Base of the site's list pages (exemplars, campaigns, stories): one of each, under home."""
 
     intro = RichTextField(
         "giới thiệu",
@@ -441,8 +441,16 @@ class ExemplarIndexPage(HeadlessPreviewPageMixin, Page):
     api_fields = [APIField("intro", serializer=api.RichTextHTMLField())]
     content_panels = [*Page.content_panels, FieldPanel("intro")]
     parent_page_types = ["home.HomePage"]
-    subpage_types = ["exemplars.ExemplarPage"]
     max_count = 1
+
+    class Meta:
+        abstract = True
+
+
+class ExemplarIndexPage(IndexPage):
+    """The list of exemplars, at /dien-hinh/ under the home page."""
+
+    subpage_types = ["exemplars.ExemplarPage"]
 
     class Meta:
         verbose_name = "danh sách điển hình"

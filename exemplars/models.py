@@ -18,7 +18,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.db.models import Q
+from django.db.models import Case, Exists, OuterRef, Q, Value, When
 from django.http import Http404
 from django.utils import timezone
 from django.utils.functional import cached_property
@@ -485,6 +485,17 @@ class Gender(models.TextChoices):
     FEMALE = "female", "Nữ"
 
 
+def publication_allowed_expression(consent_model):
+    """SQL for "kind or consent allows publication" of an exemplar row (also used by migrations,
+    which pass their historical ConsentRecord)."""
+    given = consent_model.objects.filter(page_id=OuterRef("pk"), status="given", covers_publication=True)
+    return Case(
+        When(Q(kind__in=["collective", "model"]) | Exists(given), then=Value(True)),
+        default=Value(False),
+        output_field=models.BooleanField(),
+    )
+
+
 class ExemplarPage(HeadlessPreviewPageMixin, Page):
     """A profile of one exemplar (điển hình tiên tiến): individual, collective, household or model.
 
@@ -583,6 +594,15 @@ class ExemplarPage(HeadlessPreviewPageMixin, Page):
         blank=True,
         unique=True,
         help_text="Mã do văn phòng tự đặt (dùng khi nhập từ bảng tính); không trùng nhau.",
+    )
+    # Derived from `kind` and the consent record, kept true on every save of either (see
+    # `save()` and exemplars.signals), so that public lists filter on one column of this table
+    # instead of joining consent records for every row.
+    publication_allowed = models.BooleanField(
+        "được phép công bố",
+        default=False,
+        editable=False,
+        help_text="Tập thể và mô hình luôn được; cá nhân và hộ gia đình chỉ khi có phiếu đồng ý công bố còn hiệu lực.",
     )
 
     search_fields = [
@@ -722,6 +742,32 @@ class ExemplarPage(HeadlessPreviewPageMixin, Page):
         return self.consent_covers("story")
 
     # -- public surfaces -------------------------------------------------------------------
+
+    def _consent_allows_publication(self) -> bool:
+        """Read fresh from the database (not `consent_record`, which may be cached and stale)."""
+        if not self.needs_consent:
+            return True
+        if self.pk is None:
+            return False
+        return ConsentRecord.objects.filter(
+            page_id=self.pk, status=ConsentStatus.GIVEN, covers_publication=True
+        ).exists()
+
+    def save(self, *args, **kwargs):
+        # Publishing a revision saves the page too, so a flag serialised in an old revision
+        # is recomputed here rather than restored.
+        self.publication_allowed = self._consent_allows_publication()
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None and "publication_allowed" not in update_fields:
+            kwargs["update_fields"] = [*update_fields, "publication_allowed"]
+        return super().save(*args, **kwargs)
+
+    @classmethod
+    def refresh_publication_allowed(cls, page_ids=None) -> None:
+        """Recompute `publication_allowed` in one UPDATE, for `page_ids` or for every exemplar
+        (after bulk writes that bypass `save()` and the consent signals)."""
+        pages = cls.objects.all() if page_ids is None else cls.objects.filter(pk__in=list(page_ids))
+        pages.update(publication_allowed=publication_allowed_expression(ConsentRecord))
 
     @property
     def is_publishable(self) -> bool:

@@ -20,10 +20,12 @@ CONSENT_KINDS = (SubjectKind.INDIVIDUAL, SubjectKind.HOUSEHOLD)
 
 
 def consent_ok_q(prefix: str = "") -> Q:
-    """A Q for exemplars (optionally through a relation `prefix`) whose consent allows publication."""
-    return Q(**{f"{prefix}kind__in": [SubjectKind.COLLECTIVE, SubjectKind.MODEL]}) | Q(
-        **{f"{prefix}consent__status": ConsentStatus.GIVEN, f"{prefix}consent__covers_publication": True}
-    )
+    """A Q for exemplars (optionally through a relation `prefix`) whose consent allows publication.
+
+    Reads the stored flag `publication_allowed` (kind, or a given consent covering publication;
+    kept true by `ExemplarPage.save()` and the consent record signals).
+    """
+    return Q(**{f"{prefix}publication_allowed": True})
 
 
 def consent_covers_q(detail: str, prefix: str = "") -> Q:
@@ -57,7 +59,7 @@ def public_exemplars(site: Site | None = None) -> QuerySet:
 
 def hidden_exemplar_ids() -> QuerySet:
     """Ids of exemplar pages that consent keeps off every public surface (for Page querysets)."""
-    return ExemplarPage.objects.exclude(pk__in=ExemplarPage.objects.filter(consent_ok_q()).values("pk")).values("pk")
+    return ExemplarPage.objects.exclude(consent_ok_q()).values("pk")
 
 
 def public_page_tree(site: Site | None = None) -> QuerySet:

@@ -45,3 +45,14 @@ def django_db_setup(django_db_setup, django_db_blocker):
 
     with django_db_blocker.unblock():
         MIGRATED_ROWS["default"] = connection.creation.serialize_db_to_string()
+
+
+@pytest.fixture(autouse=True)
+def _fresh_api_memo():
+    """Each test starts without the API's per-process memos (sites, places, list counts): the
+    database is rolled back between tests, but a memo keyed by content generation would not be."""
+    from config.http_cache import clear_memo
+
+    clear_memo()
+    yield
+    clear_memo()

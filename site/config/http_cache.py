@@ -19,6 +19,7 @@ Small API for other features:
 from __future__ import annotations
 
 import hashlib
+import threading
 import time
 from functools import wraps
 
@@ -36,13 +37,57 @@ def _setting(name: str, default):
     return getattr(settings, name, default)
 
 
-def current_generation() -> int:
-    """The content generation; starts from the clock so an evicted counter never repeats."""
+def current_generation(request=None) -> int:
+    """The content generation; starts from the clock so an evicted counter never repeats.
+
+    With `request`, the number is read once per request (the cache middleware has usually
+    read it already) and reused by everything that asks during that request.
+    """
+    if request is not None and hasattr(request, "_content_generation"):
+        return request._content_generation
     value = cache.get(GENERATION_KEY)
     if value is None:
         cache.add(GENERATION_KEY, int(time.time() * 1000), timeout=None)
         value = cache.get(GENERATION_KEY)
+    if request is not None:
+        request._content_generation = int(value)
     return int(value)
+
+
+MEMO_TTL = 60.0
+MEMO_MAX_ENTRIES = 5000
+_memo: dict = {}
+_memo_lock = threading.Lock()
+
+
+def memo_for_generation(key, compute, request=None, ttl: float = MEMO_TTL, valid_for=None):
+    """`compute()`, remembered in this process for the current content generation.
+
+    For values that many requests need and only content changes can change (the Site of a
+    hostname, the places with their paths, the count of a list): whatever could change them
+    bumps the generation. `ttl` seconds bound staleness should a process miss a bump (the
+    per-worker memory cache without Redis); `valid_for(value)`, when given, returns how many
+    seconds the value may live at most (a count ends when a page's scheduled expiry passes).
+    """
+    if request is not None and getattr(request, "_no_memo", False):
+        return compute()
+    generation = current_generation(request)
+    now = time.monotonic()
+    found = _memo.get(key)
+    if found is not None and found[0] == generation and now < found[1]:
+        return found[2]
+    value = compute()
+    lifetime = ttl if valid_for is None else min(ttl, valid_for(value))
+    with _memo_lock:
+        if len(_memo) >= MEMO_MAX_ENTRIES:
+            _memo.clear()
+        _memo[key] = (generation, now + lifetime, value)
+    return value
+
+
+def clear_memo() -> None:
+    with _memo_lock:
+        _memo.clear()
 
 
 def _bump() -> None:
@@ -79,10 +124,13 @@ def _cacheable_request(request) -> bool:
     # Anonymous only: a session cookie may mean a logged-in editor, so do not share their answer.
     if settings.SESSION_COOKIE_NAME in request.COOKIES or "HTTP_AUTHORIZATION" in request.META:
         return False
-    return not (_setting("API_CACHE_ALLOW_BYPASS", False) and request.META.get(BYPASS_HEADER))
+    bypass = _setting("API_CACHE_ALLOW_BYPASS", False) and request.META.get(BYPASS_HEADER)
+    if bypass == "all":  # benchmarks only: the per-generation memos are skipped too
+        request._no_memo = True
+    return not bypass
 
 
-def _cache_key(request, generation: int) -> str:
+def _cache_key(request) -> str:
     raw = "|".join(
         [
             request.get_host(),
@@ -91,8 +139,20 @@ def _cache_key(request, generation: int) -> str:
             request.META.get("HTTP_ACCEPT", ""),
         ]
     )
-    digest = hashlib.blake2b(raw.encode(), digest_size=20).hexdigest()
-    return f"api:resp:{generation}:{digest}"
+    return "api:resp:" + hashlib.blake2b(raw.encode(), digest_size=20).hexdigest()
+
+
+def _lookup(key: str) -> tuple[int, tuple | None]:
+    """The current generation and the entry stored under `key` if it belongs to that generation,
+    in one cache round trip (entries carry the generation they were computed for)."""
+    found = cache.get_many([GENERATION_KEY, key])
+    generation = found.get(GENERATION_KEY)
+    if generation is None:
+        return current_generation(), None
+    entry = found.get(key)
+    if entry is not None and entry[0] != generation:
+        entry = None
+    return int(generation), entry
 
 
 def _finish(request, response: HttpResponse, etag: str) -> HttpResponse:
@@ -122,10 +182,11 @@ def serve_cached(request, get_response):
     """Answer `request` from the cache, or through `get_response` and store the answer."""
     if not _cacheable_request(request):
         return get_response(request)
-    key = _cache_key(request, current_generation())
-    entry = cache.get(key)
+    key = _cache_key(request)
+    generation, entry = _lookup(key)
+    request._content_generation = generation
     if entry is not None:
-        status, headers, content, etag = entry
+        _, status, headers, content, etag = entry
         response = HttpResponse(content, status=status)
         for name, value in headers:
             response[name] = value
@@ -137,7 +198,7 @@ def serve_cached(request, get_response):
     content = response.content
     etag = _etag(content)
     headers = [(name, response[name]) for name in _CACHED_HEADERS if name in response]
-    cache.set(key, (response.status_code, headers, content, etag), _setting("API_CACHE_TIMEOUT", 600))
+    cache.set(key, (generation, response.status_code, headers, content, etag), _setting("API_CACHE_TIMEOUT", 600))
     response["X-Api-Cache"] = "miss"
     return _finish(request, response, etag)
 

@@ -102,3 +102,39 @@ def test_cors_for_configured_origins_only(client, settings):
     assert preflight.status_code == 204
     assert "GET" in preflight["Access-Control-Allow-Methods"]
     assert "Access-Control-Allow-Origin" not in client.get("/dien-hinh/", HTTP_ORIGIN="https://cong.quangngai.gov.vn")
+
+
+@pytest.mark.django_db
+def test_list_counts_stay_exact_across_pages_publishing_and_scheduled_expiry(client):
+    """Counts are computed once per content generation for the same filters (paging through a
+    list counts once); publishing changes them at once, and so does a page's expiry time passing
+    even though nothing bumps the generation then (publish_scheduled has not run yet)."""
+    import datetime
+    import time
+
+    from django.utils import timezone
+
+    from wagtail.models import Page
+
+    first = factories.exemplar("Tổ đoàn kết số một")
+    factories.exemplar("Tổ đoàn kết số hai")
+
+    def page_of_list(offset):
+        response = client.get(f"/api/v1/exemplars?limit=1&offset={offset}")
+        assert response.status_code == 200
+        return response.json()
+
+    assert [page_of_list(0)["count"], page_of_list(1)["count"]] == [2, 2]
+    factories.exemplar("Tổ đoàn kết số ba")
+    assert page_of_list(2)["count"] == 3
+
+    expiry = timezone.now() + datetime.timedelta(seconds=1.5)
+    Page.objects.filter(pk=first.pk).update(expire_at=expiry)  # as if published with an expiry
+    from config.http_cache import bump_generation
+
+    bump_generation()
+    assert page_of_list(0)["count"] == 3
+    time.sleep(max(0.0, (expiry - timezone.now()).total_seconds()) + 0.2)
+    after = client.get("/api/v1/exemplars?limit=50").json()
+    assert after["count"] == 2
+    assert "Tổ đoàn kết số một" not in [item["name"] for item in after["results"]]

@@ -65,7 +65,9 @@ def test_list_query_counts_are_independent_of_page_size(client, many):
         small = _queries(client, f"{path}limit=1")
         large = _queries(client, f"{path}limit=50")
         assert large == small, f"{path}: {small} queries for 1 item, {large} for 50"
-        assert small <= 10, f"{path}: {small} queries"
+        # With the cache just cleared: the site, its root paths, places, next expiry and the count
+        # are looked up once per content generation, then the rows and their relations.
+        assert small <= 11, f"{path}: {small} queries"
     assert len(client.get("/api/v1/exemplars?limit=50").json()["results"]) == 50
     assert len(client.get("/api/v1/stories?limit=50").json()["results"]) == 50
     for path in ("/api/v1/places", "/api/v1/fields", "/api/v1/award-types", "/api/v1/stats/awards"):

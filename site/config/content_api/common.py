@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+import math
+
 from django.conf import settings
+from django.db.models import Min
 from django.http import HttpResponse, QueryDict
+from django.utils import timezone
 from django.utils.encoding import iri_to_uri
 
-from wagtail.models import Site
+from wagtail.models import Page, Site
 
+from config.http_cache import memo_for_generation
 from config.problems import Problem
 
 MAX_LIMIT = 50
@@ -27,7 +32,14 @@ def reject_unknown_params(request, allowed) -> None:
 
 
 def request_site(request) -> Site | None:
-    return Site.find_for_request(request)
+    """Wagtail's Site for the request's host, looked up once per content generation per process
+    (saving or deleting a Site bumps the generation)."""
+    if not hasattr(request, "_wagtail_site"):
+        host_port = (request.get_host(), request.get_port())
+        request._wagtail_site = memo_for_generation(
+            ("api:site", host_port), lambda: Site.find_for_request(request), request
+        )
+    return request._wagtail_site
 
 
 def _link(request, offset: int | None) -> str | None:
@@ -38,13 +50,40 @@ def _link(request, offset: int | None) -> str | None:
     return request.build_absolute_uri(iri_to_uri(request.path) + "?" + params.urlencode())
 
 
+def _seconds_until(when) -> float:
+    return math.inf if when is None else max(0.0, (when - timezone.now()).total_seconds())
+
+
+def _next_expiry():
+    """When the next live page reaches its scheduled expiry (and leaves every public list)."""
+    return Page.objects.filter(live=True, expire_at__gt=timezone.now()).aggregate(first=Min("expire_at"))["first"]
+
+
+def list_count(request, queryset) -> int:
+    """The exact `count` of a list, computed once per content generation per process for the same
+    filters (paging through a list, or the same list asked for in another format, counts once).
+
+    Everything that changes what a list holds bumps the generation, except time: the key holds
+    today's date (lists filtered by "running today") and the count lives only until the next
+    scheduled expiry of a live page.
+    """
+    filters = sorted((name, values) for name, values in request.GET.lists() if name not in PAGINATION_PARAMS)
+    key = ("api:count", request.get_host(), request.path, repr(filters), timezone.localdate().isoformat())
+
+    def until_next_expiry(_count) -> float:
+        when = memo_for_generation("api:next-expiry", _next_expiry, request, valid_for=_seconds_until)
+        return _seconds_until(when)
+
+    return memo_for_generation(key, queryset.count, request, valid_for=until_next_expiry)
+
+
 def paginate(request, queryset, limit: int, offset: int, serialise, prepare=None) -> dict:
     """One COUNT and one page of rows (plus the queryset's prefetches), whatever `limit` is.
 
     With `prepare`, `prepare(rows)` runs once (a fixed number of queries for the whole page) and
     each row is serialised as `serialise(row, prepared)`.
     """
-    count = queryset.count()
+    count = list_count(request, queryset)
     rows = list(queryset[offset : offset + limit]) if offset < count else []
     next_offset = offset + limit if offset + limit < count else None
     previous_offset = max(offset - limit, 0) if offset > 0 else None

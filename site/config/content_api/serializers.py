@@ -7,14 +7,12 @@ is applied here: portrait, birth year, gender and story appear only when consent
 
 from __future__ import annotations
 
-import threading
-import time
 from html import escape
 
 from django.db.models.functions import Coalesce
 from django.utils.encoding import iri_to_uri
 
-from config.http_cache import current_generation
+from config.http_cache import memo_for_generation
 from exemplars.models import AwardLevel, CommendationType, Place, SubjectKind
 from exemplars.representation import PORTRAIT_SPECS, body, place_with_path, rendition_set, rich
 
@@ -24,29 +22,19 @@ COMMENDATION_LABELS = dict(CommendationType.choices)
 
 # -- vocabularies cached per content generation ----------------------------------------------------
 
-# Places change rarely and every save or delete of one bumps the content generation
-# (config.cache_invalidation), so their represented paths are built once per generation per
-# process instead of once per list item. A short time-to-live bounds staleness should a
-# worker miss a bump (per-worker memory cache without Redis).
-PLACES_TTL = 60.0
-_places_lock = threading.Lock()
-_places: dict = {"generation": None, "expires": 0.0, "paths": {}}
+
+def place_paths(request=None) -> dict[int, dict]:
+    """{place id: place_with_path(place)} for every place, built once per content generation per
+    process (every save or delete of a place bumps the generation) instead of once per item."""
+    return memo_for_generation("api:place-paths", _build_place_paths, request)
 
 
-def place_paths() -> dict[int, dict]:
-    """{place id: place_with_path(place)} for every place, valid for the current generation."""
-    generation = current_generation()
-    state = _places
-    if state["generation"] == generation and time.monotonic() < state["expires"]:
-        return state["paths"]
+def _build_place_paths() -> dict[int, dict]:
     places = {p.pk: p for p in Place.objects.all()}
     for place in places.values():  # link parents in memory: no query per ancestor
         if place.parent_id in places:
             Place.parent.field.set_cached_value(place, places[place.parent_id])
-    paths = {pk: place_with_path(place) for pk, place in places.items()}
-    with _places_lock:
-        _places.update(generation=generation, expires=time.monotonic() + PLACES_TTL, paths=paths)
-    return paths
+    return {pk: place_with_path(place) for pk, place in places.items()}
 
 
 def represented_place(page, places: dict | None) -> dict:

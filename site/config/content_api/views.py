@@ -97,6 +97,14 @@ def _vocabulary(model, slug: str, param: str, what: str):
 
 # -- exemplars --------------------------------------------------------------------------------------
 
+# What `serializers.exemplar_item` reads (url_path/path/depth for the URL; consent for the portrait).
+EXEMPLAR_LIST_COLUMNS = (
+    "title", "slug", "url_path", "path", "depth", "kind", "summary", "place_id", "is_fictional",
+    "portrait_id", "portrait_alt", "portrait_credit",
+    "consent__status", "consent__covers_publication", "consent__covers_photo", "consent__covers_birth_year",
+    "consent__covers_story",
+)  # fmt: skip
+
 EXEMPLAR_ORDER = {
     "-date": ("-first_published_at", "-pk"),
     "name": ("title", "pk"),
@@ -152,9 +160,15 @@ def list_exemplars(
         qs = qs.filter(Q(title__icontains=q) | Q(summary__icontains=q))
     if order == "-awards":
         qs = qs.annotate(active_award_count=Count("awards", filter=Q(awards__revoked=False)))
-    # Lists show fields and active awards only as names and a summary: read them as plain values.
-    qs = qs.order_by(*EXEMPLAR_ORDER[order]).prefetch_related(None).prefetch_related(portrait_prefetch())
-    places = serializers.place_paths()
+    # Lists show fields and active awards only as names and a summary: read them as plain values,
+    # and load only the columns an item shows (a full page row costs more to build than to read).
+    qs = (
+        qs.order_by(*EXEMPLAR_ORDER[order])
+        .only(*EXEMPLAR_LIST_COLUMNS)
+        .prefetch_related(None)
+        .prefetch_related(portrait_prefetch())
+    )
+    places = serializers.place_paths(request)
     data = paginate(
         request,
         qs,
@@ -184,7 +198,7 @@ def get_exemplar(request, slug: str):
     page = _by_slug(exemplar_queryset(site, with_body=True), slug, "điển hình")
     campaigns, stories = exemplar_related(page, site)
     data = serializers.exemplar_detail(
-        page, request, campaigns=campaigns, stories=stories, places=serializers.place_paths()
+        page, request, campaigns=campaigns, stories=stories, places=serializers.place_paths(request)
     )
     return respond(request, schemas.ExemplarDetail, data)
 

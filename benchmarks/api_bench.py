@@ -170,6 +170,13 @@ def build(n: int) -> None:
             batch_size=1000,
         )
         ExemplarPage.refresh_publication_allowed()  # raw writes skip save() and the consent signals
+    from django.db import connection
+
+    if connection.vendor == "postgresql":
+        # Planner statistics, as autovacuum would have gathered on a live site: without them
+        # PostgreSQL estimates one row per filter and every list (stock v2 too) nests loops.
+        with connection.cursor() as cursor:
+            cursor.execute("ANALYZE")
     print(f"built {len(ids)} exemplars", flush=True)
 
 

@@ -180,6 +180,43 @@ def fts5_query(
 SNIPPET_WORDS = 30
 
 
+def _letter_classes() -> dict[str, str]:
+    """For each ASCII letter, a regex class of every letter that folds to it ("d": dDđĐ,
+    "o": oOòóỏõọôồ…ơờ…), so that a folded word can be found in text that keeps its accents."""
+    letters: dict[str, set[str]] = {c: {c, c.upper()} for c in "abcdefghijklmnopqrstuvwxyz"}
+    letters["d"] |= {"đ", "Đ"}
+    for code in range(0x00C0, 0x1F00):
+        base = unicodedata.normalize("NFD", chr(code))[0].lower()
+        if base in letters:
+            letters[base].add(chr(code))
+    return {c: "[" + "".join(sorted(chars)) + "]" for c, chars in letters.items()}
+
+
+_LETTER_CLASSES = _letter_classes()
+SNIPPET_LOOKBACK_CHARS = 400
+
+
+@lru_cache(maxsize=1024)
+def _match_pattern(terms: tuple[str, ...], prefix: str | None) -> re.Pattern | None:
+    def accentless(term: str) -> str:
+        return "".join(_LETTER_CLASSES.get(ch, re.escape(ch)) for ch in term)
+
+    alternatives = [accentless(t) for t in sorted(terms, key=len, reverse=True)]
+    if prefix:
+        alternatives.insert(0, accentless(prefix) + r"[^\W_]*")
+    if not alternatives:
+        return None
+    return re.compile(r"(?<![^\W_])(?:" + "|".join(alternatives) + r")(?![^\W_])")
+
+
+def _first_match(text: str, terms: set[str], prefix: str | None) -> int:
+    """Where the first word matching `terms` (or starting with `prefix`) begins in `text`, or -1.
+    One regular-expression scan of the text as written, instead of folding every word."""
+    pattern = _match_pattern(tuple(sorted(terms)), prefix)
+    match = pattern.search(text) if pattern else None
+    return match.start() if match else -1
+
+
 def highlight(text: str, query: ParsedQuery, *, max_words: int = SNIPPET_WORDS, prefix_last: bool = False) -> str:
     """A window of `text` around the first matched word, escaped, with matches in <mark>.
 
@@ -194,21 +231,27 @@ def highlight(text: str, query: ParsedQuery, *, max_words: int = SNIPPET_WORDS, 
         return folded in terms or (last is not None and folded.startswith(last))
 
     # Read words only up to the first match and the window shown (plus one, to know whether
-    # text follows), not the whole text.
+    # text follows), not the whole text; find where the first match is without folding every
+    # word before it (a body of 300 words where nothing matches cost ~0.25 ms).
+    base, first_char = 0, _first_match(text, terms, last)
+    if first_char > SNIPPET_LOOKBACK_CHARS:
+        base = text.find(" ", first_char - SNIPPET_LOOKBACK_CHARS) + 1 or 0
     words, first = [], None
-    for m in WORD_RE.finditer(text):
+    for m in WORD_RE.finditer(text, base):
         words.append(m)
         if first is None and matches(m.group()):
             first = len(words) - 1
         if first is not None and len(words) > max(0, first - max_words // 3) + max_words:
             break
+        if first is None and first_char < 0 and len(words) > max_words:
+            break  # nothing matches: the first words are shown
     if not words:
         return ""
     first = first or 0
     start_word = max(0, first - max_words // 3)
     end_word = min(len(words), start_word + max_words)
     hit_set = {i for i in range(start_word, end_word) if matches(words[i].group())}
-    start = words[start_word].start() if start_word else 0
+    start = words[start_word].start() if start_word or base else 0
     end = words[end_word - 1].end() if end_word < len(words) else len(text)
     # Escape the text between marked words in one piece (escaping word by word dominated the
     # cost of a results page).
@@ -220,7 +263,7 @@ def highlight(text: str, query: ParsedQuery, *, max_words: int = SNIPPET_WORDS, 
         pos = m.end()
     out.append(escape(text[pos:end]))
     snippet = "".join(out).strip()
-    if start_word > 0:
+    if start_word > 0 or base > 0:
         snippet = "… " + snippet
     if end_word < len(words):
         snippet += " …"

@@ -1,0 +1,53 @@
+"""PostgreSQL: the two plans for "the most recent matches" (walk the key backwards for common
+words, GIN bitmap for rarer ones) give the same answers, and the choice follows the database's
+own word statistics."""
+
+import pytest
+
+from django.core.cache import cache
+from django.db import connection
+
+from search.engines.embedded import EmbeddedEngine
+from search.text import parse_query
+
+from .conftest import search, titles
+from .corpus import QUERIES
+
+pytestmark = [pytest.mark.django_db, pytest.mark.postgres]
+
+
+@pytest.fixture
+def engine():
+    cache.delete("search:pg-element-stats")
+    yield EmbeddedEngine()
+    cache.delete("search:pg-element-stats")
+
+
+def test_both_plans_find_the_same_pages_in_the_same_order(client, corpus, engine, monkeypatch):
+    queries = [q[1] for q in QUERIES] + [q[2] for q in QUERIES] + ["ly son", "dan van kheo"]
+    answers = {}
+    for share, plan in ((0.0, "key walk"), (2.0, "bitmap")):
+        monkeypatch.setattr(EmbeddedEngine, "COMMON_SHARE", share)
+        for q in queries:
+            for filters in ({}, {"kind": "individual"}):
+                cache.clear()  # no cached answer from the other plan
+                answer = search(client, q=q, facets="true", **filters)
+                assert answer["items"] or filters or q == "dan van kheo", q
+                answers.setdefault((q, tuple(filters.items())), {})[plan] = (titles(answer), answer["count"])
+    for key, by_plan in answers.items():
+        assert by_plan["key walk"] == by_plan["bitmap"], key
+
+
+def test_share_follows_the_word_statistics(corpus, engine):
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE search_vector")
+    stats = engine._element_stats()
+    assert "doc_vector" in stats, "ANALYZE gathered no lexeme statistics"
+    words, floor = stats["doc_vector"]
+    common = max(words, key=words.get)
+    assert engine._share(parse_query(common), {}) == pytest.approx(words[common])
+    assert engine._share(parse_query("zzzqqq"), {}) == pytest.approx(floor)
+    # the rarest word decides; a filter narrows the share
+    assert engine._share(parse_query(f"{common} zzzqqq"), {}) == pytest.approx(floor)
+    narrowed = engine._share(parse_query(common), {"kind": ["individual"]})
+    assert narrowed < words[common]

@@ -47,8 +47,11 @@ def current_generation(request=None) -> int:
         return request._content_generation
     value = cache.get(GENERATION_KEY)
     if value is None:
+        # The counter was lost (cache flushed or evicted): a new one starts from the clock, and
+        # this process forgets its memos in case the clock lands on a number seen before.
         cache.add(GENERATION_KEY, int(time.time() * 1000), timeout=None)
         value = cache.get(GENERATION_KEY)
+        clear_memo()
     if request is not None:
         request._content_generation = int(value)
     return int(value)

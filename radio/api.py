@@ -13,7 +13,7 @@ import hashlib
 import json
 import time
 
-from ninja import Router, Schema
+from ninja import Field, Router, Schema
 
 from django.conf import settings
 from django.core.cache import cache
@@ -41,8 +41,11 @@ EMPTY_FEED_DATE = datetime.datetime(2020, 1, 1, tzinfo=datetime.UTC)
 
 
 class ReadAloudIn(Schema):
-    text: str
-    rate: int | None = None
+    # Strict: JSON `false` or `9.0e15` is not a rate, and a number is not a text.
+    text: str = Field(..., strict=True, description="Văn bản cần đọc (tối đa 20 000 ký tự).")
+    rate: int | None = Field(
+        None, strict=True, description="Tốc độ đọc, 80–400 âm tiết mỗi phút (bỏ trống: mặc định của chương trình)."
+    )
 
 
 def _client_key(request) -> str:

@@ -51,7 +51,7 @@ FIELDS = [
 class NominationIn(Schema):
     subject_name: str = Field(description="Người, tập thể, hộ gia đình hoặc mô hình được giới thiệu.")
     subject_kind: Literal["individual", "collective", "household", "model"]
-    place: int | None = Field(None, description="Mã địa bàn (thôn) trong danh mục, nếu biết.")
+    place: int | None = Field(None, strict=True, description="Mã địa bàn (thôn) trong danh mục, nếu biết.")
     place_text: str = Field("", description="Hoặc ghi thôn, tổ dân phố.")
     what: str = Field(description="Việc làm tốt (20–3000 ký tự, văn bản thuần).")
     when: str = Field(description="Thời gian, ví dụ “tháng 3/2025”.")
@@ -59,7 +59,7 @@ class NominationIn(Schema):
     nominator_name: str
     nominator_phone: str = ""
     nominator_email: str = ""
-    consent_statement: bool = Field(description="Phải là true: người gửi xác nhận cam kết.")
+    consent_statement: bool = Field(strict=True, description="Phải là true: người gửi xác nhận cam kết.")
 
 
 class NominationOut(Schema):

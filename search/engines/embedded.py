@@ -5,13 +5,12 @@ Ranking comes in two tiers, each bounded by `WINDOW`:
 1. title matches (names of exemplars, campaigns, stories), ranked by bm25 / ts_rank over the
    title alone, where the accented title counts more than the folded one — so "Nguyễn Văn An"
    ranks above "Nguyên Văn An" for "nguyễn văn an", and both are found by "nguyen van an";
-2. other matches: on PostgreSQL by ts_rank over title > summary > body; on SQLite by where
-   the words are (title or summary before body only, exact accents before folded), then
-   newest first — see `_rank_recent` for why not bm25.
+2. other matches, by where the words are (title or summary before body only, exact accents
+   before folded), then newest first — see `_rank_recent` for why not bm25 or ts_rank.
 One id-only scan of the most recent matches (newest first, at most COUNT_CAP + 1) gives the
 count, the second tier's window and the facet sample. Filters are part of the full-text match
-(SQLite: facet keys indexed as words of `facet_tokens`; PostgreSQL: `search_vector.facet_vector`),
-so a filter costs no join. Facets are counted from the sampled documents' facet keys and
+(SQLite: facet keys indexed as words of `facet_tokens`; PostgreSQL: facet keys inside
+`search_match.match_vector`), so a filter costs no join. Facets are counted from the sampled documents' facet keys and
 cached per (query, filters) under an index generation that every change moves on.
 """
 
@@ -19,6 +18,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import math
 import secrets
 from collections import Counter
 
@@ -33,7 +33,7 @@ GENERATION_KEY = "search:generation"
 
 
 def _facet_tsquery(filters: dict[str, list[str]]) -> str:
-    """PostgreSQL: the filters as a tsquery over `search_vector.facet_vector` ("" without)."""
+    """PostgreSQL: the filters as a tsquery over facet keys ("" without)."""
     groups = []
     for name, values in sorted(filters.items()):
         if values:
@@ -56,7 +56,8 @@ class EmbeddedEngine:
     ) -> tuple[str, str, str, list]:
         """(FROM clause, WHERE clause, id column, params) of the documents matching `query` in
         `tier` and every filter: on SQLite the filters are words of the MATCH (see migration
-        0003), on PostgreSQL a condition on `search_vector.facet_vector` (migration 0004)."""
+        0003), on PostgreSQL part of the condition on `search_match.match_vector` (migration 0005;
+        titles: `search_vector`, 0004)."""
         if self.vendor == "sqlite":
             if tier == "title":
                 expr = fts5_query(query, "title", "title_folded", prefix_last=prefix_last, filters=filters)
@@ -64,26 +65,29 @@ class EmbeddedEngine:
             expr = fts5_query(query, "title summary", "title_folded summary_folded body_folded", filters=filters)
             return "search_fts", "search_fts MATCH %s", "rowid", [expr]
         tsquery, params = self._tsquery(query, prefix_last)
-        column = "title_vector" if tier == "title" else "doc_vector"
-        where = f"{column} @@ ({tsquery})"
         facet_query = _facet_tsquery(filters)
+        if tier == "title":
+            where = f"title_vector @@ ({tsquery})"
+            if facet_query:
+                where += " AND facet_vector @@ %s::tsquery"
+                params = [*params, facet_query]
+            return "search_vector", where, "page_id", params
+        # Everything else matches on the position-free vectors, facet keys included (0005).
         if facet_query:
-            where += " AND facet_vector @@ %s::tsquery"
-            params = [*params, facet_query]
-        return "search_vector", where, "page_id", params
+            return "search_match", f"match_vector @@ (({tsquery}) && %s::tsquery)", "page_id", [*params, facet_query]
+        return "search_match", f"match_vector @@ ({tsquery})", "page_id", params
 
     def _score(self, query: ParsedQuery, tier: str, prefix_last: bool = False) -> tuple[str, list, str]:
         """(score expression, params, order) — SQLite's bm25 is lower-is-better, ts_rank higher."""
+        if tier != "title":
+            raise ValueError("only titles are ranked with bm25 / ts_rank; see _rank_recent")
         if self.vendor == "sqlite":
-            if tier == "title":
-                return "bm25(search_title_fts, 10.0, 6.0, 0.0)", [], "ASC"
-            raise ValueError("on SQLite only titles are ranked with bm25; see _rank_recent")
+            return "bm25(search_title_fts, 10.0, 6.0, 0.0)", [], "ASC"
         tsquery, params = self._tsquery(query, prefix_last)
-        column = "title_vector" if tier == "title" else "doc_vector"
-        score = f"ts_rank({column}, ({tsquery}))"
+        score = f"ts_rank(title_vector, ({tsquery}))"
         exact = self._exact_tsquery(query)
         if exact:
-            score += f" + ts_rank({column}, {exact[0]})"
+            score += f" + ts_rank(title_vector, {exact[0]})"
             params = [*params, *exact[1]]
         return score, params, "DESC"
 
@@ -147,12 +151,12 @@ class EmbeddedEngine:
         # PostgreSQL: two plans, chosen here because the planner's estimate for several words
         # multiplies their frequencies (words of a phrase occur together: "xay dung nong thon
         # moi" is estimated at 7 % and matches 23 %) and it does not price detoasting vectors.
-        # - Common words (COMMON_SHARE of the documents or more): walk the primary key
-        #   backwards and stop after n matches: n / share rows, each vector detoasted.
+        # - Common words (see `_common`): walk the primary key backwards and stop after n
+        #   matches: n / share rows, each position-free vector read from its row.
         # - Otherwise: the GIN bitmap of all matches, then sort their ids (OFFSET 0 keeps the
         #   ORDER BY … LIMIT out of the subquery). A sequential scan instead, which the planner
         #   may prefer at 10–30 %, detoasts every vector of the table: 350–600 ms at 100,000.
-        if self._share(query, filters) >= self.COMMON_SHARE:
+        if self._common(query, filters):
             plan = "set_config('enable_bitmapscan', %s, true), set_config('enable_seqscan', %s, true)"
         else:
             plan = "set_config('enable_indexscan', %s, true), set_config('enable_seqscan', %s, true)"
@@ -168,86 +172,102 @@ class EmbeddedEngine:
             cursor.execute(f"SELECT {plan}", ["on", "on"])
         return ids
 
-    # PostgreSQL: from this share of matching documents up, walking the key beats the bitmap
-    # (measured at 100,000 documents: equal at about 20 %; at 10 %: 34 vs 9 ms; 42 %: 12 vs 21 ms).
-    COMMON_SHARE = 0.2
+    # PostgreSQL: walk the key when at least this share of documents is expected to match
+    # (measured at 100,000 documents: equal at about 10 % — 9 ms either way; at 20 %: walk 3–4 ms,
+    # bitmap 20–30 ms; at 0.6 %: walk 85 ms, bitmap 1.6 ms) ...
+    COMMON_SHARE = 0.1
+    # ... unless the words, taken as independent, are expected to meet in fewer than this share
+    # (two common words that rarely occur together would make the walk read every row).
+    INDEPENDENT_FLOOR = 0.01
 
-    def _share(self, query, filters) -> float:
-        """PostgreSQL: the share of documents expected to match — the rarest word's frequency
-        (an upper bound: the words of one query tend to occur together), times each filter's."""
-        stats = self._element_stats()
-        words, words_floor = stats.get("doc_vector", ({}, 0.0))
-        keys, keys_floor = stats.get("facet_vector", ({}, 0.0))
-        frequencies = [words.get(part, words_floor) for token in query.tokens for part in token.folded]
-        share = min(frequencies) if frequencies else 1.0
+    def _common(self, query, filters) -> bool:
+        upper, independent = self._shares(query, filters)
+        return upper >= self.COMMON_SHARE and independent >= self.INDEPENDENT_FLOOR
+
+    def _shares(self, query, filters) -> tuple[float, float]:
+        """PostgreSQL: the share of documents expected to match, as (upper bound: the rarest
+        word's share — the words of one query tend to occur together, "xay dung nong thon moi"
+        matches 23 % —, the words taken as independent: the product of their shares), each
+        times the filters' shares. From `pg_stats`, not the planner: it takes the product."""
+        lexemes, floor = self._element_stats()
+        frequencies = [lexemes.get(part, floor) for token in query.tokens for part in token.folded]
+        upper = min(frequencies) if frequencies else 1.0
+        independent = math.prod(frequencies) if frequencies else 1.0
         for name, values in filters.items():
             if values:
-                share *= min(1.0, sum(keys.get(facet_token(name, value), keys_floor) for value in values))
-        return share
+                share = min(1.0, sum(lexemes.get(facet_token(name, value), floor) for value in values))
+                upper, independent = upper * share, independent * share
+        return upper, independent
 
     @staticmethod
-    def _element_stats() -> dict[str, tuple[dict[str, float], float]]:
-        """PostgreSQL's statistics of `search_vector`: the most common lexemes and the share of
-        documents holding each (gathered by ANALYZE and autovacuum), cached for five minutes.
-        A lexeme not listed is rarer than the rarest listed one; its share is taken as that one's."""
+    def _element_stats() -> tuple[dict[str, float], float]:
+        """PostgreSQL's statistics of `search_match.match_vector`: the most common lexemes (words
+        and facet keys) and the share of documents holding each, as ANALYZE and autovacuum
+        gather them, cached for five minutes. A lexeme not listed is rarer than the rarest listed
+        one; its share is taken as that one's."""
         stats = cache.get("search:pg-element-stats")
         if stats is None:
-            stats = {}
+            stats = ({}, 0.0)
             with connection.cursor() as cursor:
                 cursor.execute(
-                    "SELECT attname, most_common_elems::text::text[], most_common_elem_freqs FROM pg_stats "
-                    "WHERE tablename = 'search_vector' AND attname IN ('doc_vector', 'facet_vector')"
+                    "SELECT most_common_elems::text::text[], most_common_elem_freqs FROM pg_stats "
+                    "WHERE tablename = 'search_match' AND attname = 'match_vector'"
                 )
-                for column, elements, shares in cursor.fetchall():
-                    if elements and shares:
-                        # after one share per element come the minimum, maximum and null share
-                        stats[column] = (dict(zip(elements, shares[: len(elements)], strict=True)), float(shares[-3]))
+                row = cursor.fetchone()
+            if row and row[0] and row[1]:
+                elements, shares = row
+                # after one share per element come the minimum, maximum and null share
+                stats = (dict(zip(elements, shares[: len(elements)], strict=True)), float(shares[-3]))
             cache.set("search:pg-element-stats", stats, 300)
         return stats
 
     def _rank_recent(self, query, candidates: list[int], exclude, n: int) -> list[int]:
-        """SQLite's second tier: the `candidates` (most recent first) not in `exclude`, ordered
-        by where the words are — every word in a title or summary before words only in the
-        body, accents as typed before folded — then by recency.
+        """The second tier: the `candidates` (most recent first) not in `exclude`, ordered by
+        where the words are — every word in a title or summary before words only in the body,
+        accents as typed before folded — then by recency.
 
-        bm25() is not used here: before ranking its first row FTS5 counts the documents of
-        every query word (to weigh rare words), which for common words ("dân", "biển") costs
-        10–25 ms at 100,000 documents whatever the window. Two id-only MATCHes bounded to the
-        candidates' rowid range cost well under a millisecond each.
+        Neither bm25() nor ts_rank is used here. Before ranking its first row FTS5 counts the
+        documents of every query word (to weigh rare words), which for common words ("dân",
+        "biển") costs 10–25 ms at 100,000 documents whatever the window; ts_rank detoasts every
+        candidate's positioned vector (5–7 ms for 1,000). Two id-only matches restricted to the
+        candidates cost well under a millisecond each.
         """
         excluded = set(exclude)
         pool = [pk for pk in candidates if pk not in excluded]
         if not pool:
             return []
-        low = min(pool)
         boost: dict[int, int] = {}
-        exact = fts5_exact(query, "title summary")
-        for expr, weight in ((fts5_query(query, "title summary", "title_folded summary_folded"), 2), (exact, 1)):
-            if not expr:
-                continue
-            with connection.cursor() as cursor:
-                cursor.execute("SELECT rowid FROM search_fts WHERE search_fts MATCH %s AND rowid >= %s", [expr, low])
-                for (pk,) in cursor.fetchall():
-                    boost[pk] = boost.get(pk, 0) + weight
+        for ids, weight in self._head_matches(query, pool):
+            for pk in ids:
+                boost[pk] = boost.get(pk, 0) + weight
         # `pool` is most recent first: the boosted ones (few) in front, then the rest in order.
         boosted = sorted((pk for pk in pool if pk in boost), key=lambda pk: (-boost[pk], -pk))
         return (boosted + [pk for pk in pool[: n + len(boosted)] if pk not in boost])[:n]
 
-    def _rank_ids(self, query, candidates: list[int], exclude, n: int) -> list[int]:
-        """PostgreSQL's second tier: `candidates` not in `exclude`, by ts_rank over title,
-        summary and text (weights A > B > D), accents as typed earning a bonus."""
-        excluded = set(exclude)
-        pool = [pk for pk in candidates if pk not in excluded]
-        if not pool:
-            return []
-        score, sparams, _ = self._score(query, "all")
-        sql = (
-            f"SELECT page_id FROM (SELECT page_id, {score} AS score FROM search_vector "
-            f"WHERE page_id = ANY(%s)) ranked ORDER BY score DESC, page_id DESC LIMIT %s"
-        )
+    def _head_matches(self, query, pool: list[int]) -> list[tuple[list[int], int]]:
+        """[(ids of `pool` with every word in the title or summary, 2), (ids with every accented
+        word there as typed, 1)] — the second of them only when the query has accents."""
+        found = []
         with connection.cursor() as cursor:
-            cursor.execute(sql, [*sparams, pool, n])
-            return [row[0] for row in cursor.fetchall()]
+            if self.vendor == "sqlite":
+                exact = fts5_exact(query, "title summary")
+                folded = fts5_query(query, "title summary", "title_folded summary_folded")
+                for expr, weight in ((folded, 2), (exact, 1)):
+                    if expr:
+                        sql = "SELECT rowid FROM search_fts WHERE search_fts MATCH %s AND rowid >= %s"
+                        cursor.execute(sql, [expr, min(pool)])
+                        found.append(([row[0] for row in cursor.fetchall()], weight))
+                return found
+            folded, params = self._tsquery(query, prefix_last=False)
+            conditions = [(folded, params, 2)]
+            accented = [token.exact for token in query.tokens if token.is_accented]
+            if accented:  # letters and digits only (see text.parse_query): no tsquery syntax
+                conditions.append(("to_tsquery('simple', %s)", [" & ".join(accented)], 1))
+            for tsquery, tparams, weight in conditions:
+                sql = f"SELECT page_id FROM search_match WHERE page_id = ANY(%s) AND head_vector @@ ({tsquery})"
+                cursor.execute(sql, [pool, *tparams])
+                found.append(([row[0] for row in cursor.fetchall()], weight))
+        return found
 
     def _count(self, query, filters) -> tuple[int, bool]:
         cap = limits()["COUNT_CAP"]
@@ -307,10 +327,7 @@ class EmbeddedEngine:
         recent = self._recent(request.query, request.filters, max(lim["COUNT_CAP"] + 1, lim["FACET_SAMPLE"]))
         count, exact = (lim["COUNT_CAP"], False) if len(recent) > lim["COUNT_CAP"] else (len(recent), True)
         if len(ids) < window:
-            if self.vendor == "sqlite":
-                ids += self._rank_recent(request.query, recent[: lim["WINDOW"]], title_ids, window - len(ids))
-            else:
-                ids += self._rank_ids(request.query, recent[: lim["WINDOW"]], title_ids, window - len(ids))
+            ids += self._rank_recent(request.query, recent[: lim["WINDOW"]], title_ids, window - len(ids))
         hits = [Hit(pk) for pk in ids[request.offset : window]]
         result = SearchResult(count=count, count_exact=exact, hits=hits, engine=self.name)
         if request.facets:

@@ -28,6 +28,7 @@ def test_both_plans_find_the_same_pages_in_the_same_order(client, corpus, engine
     answers = {}
     for share, plan in ((0.0, "key walk"), (2.0, "bitmap")):
         monkeypatch.setattr(EmbeddedEngine, "COMMON_SHARE", share)
+        monkeypatch.setattr(EmbeddedEngine, "INDEPENDENT_FLOOR", share)
         for q in queries:
             for filters in ({}, {"kind": "individual"}):
                 cache.clear()  # no cached answer from the other plan
@@ -40,14 +41,14 @@ def test_both_plans_find_the_same_pages_in_the_same_order(client, corpus, engine
 
 def test_share_follows_the_word_statistics(corpus, engine):
     with connection.cursor() as cursor:
-        cursor.execute("ANALYZE search_vector")
-    stats = engine._element_stats()
-    assert "doc_vector" in stats, "ANALYZE gathered no lexeme statistics"
-    words, floor = stats["doc_vector"]
+        cursor.execute("ANALYZE search_match")
+    words, floor = engine._element_stats()
+    assert words, "ANALYZE gathered no lexeme statistics"
     common = max(words, key=words.get)
-    assert engine._share(parse_query(common), {}) == pytest.approx(words[common])
-    assert engine._share(parse_query("zzzqqq"), {}) == pytest.approx(floor)
-    # the rarest word decides; a filter narrows the share
-    assert engine._share(parse_query(f"{common} zzzqqq"), {}) == pytest.approx(floor)
-    narrowed = engine._share(parse_query(common), {"kind": ["individual"]})
+    assert engine._shares(parse_query(common), {}) == pytest.approx((words[common], words[common]))
+    assert engine._shares(parse_query("zzzqqq"), {}) == pytest.approx((floor, floor))
+    # the rarest word bounds the share; taken as independent, the words multiply
+    upper, independent = engine._shares(parse_query(f"{common} zzzqqq"), {})
+    assert upper == pytest.approx(floor) and independent == pytest.approx(words[common] * floor)
+    narrowed, _ = engine._shares(parse_query(common), {"kind": ["individual"]})
     assert narrowed < words[common]

@@ -263,10 +263,13 @@ class EmbeddedEngine:
             accented = [token.exact for token in query.tokens if token.is_accented]
             if accented:  # letters and digits only (see text.parse_query): no tsquery syntax
                 conditions.append(("to_tsquery('simple', %s)", [" & ".join(accented)], 1))
+            members = set(pool)
             for tsquery, tparams, weight in conditions:
-                sql = f"SELECT page_id FROM search_match WHERE page_id = ANY(%s) AND head_vector @@ ({tsquery})"
-                cursor.execute(sql, [pool, *tparams])
-                found.append(([row[0] for row in cursor.fetchall()], weight))
+                # The window's id range and the head words: a BitmapAnd of two indexes; the
+                # matches in that range outside the window are dropped here.
+                sql = f"SELECT page_id FROM search_match WHERE page_id BETWEEN %s AND %s AND head_vector @@ ({tsquery})"
+                cursor.execute(sql, [min(pool), max(pool), *tparams])
+                found.append(([row[0] for row in cursor.fetchall() if row[0] in members], weight))
         return found
 
     def _count(self, query, filters) -> tuple[int, bool]:

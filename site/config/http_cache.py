@@ -14,6 +14,8 @@ Small API for other features:
   its own `ETag` (it then keeps its own conditional-request handling).
 - `api_cache` decorates any Django view outside those prefixes the same way.
 - `bump_generation()` invalidates everything; `current_generation()` reads the number.
+- `memo_for_generation(key, compute)` remembers a small value in the process for the current
+  generation (the API's Site lookups, place paths and list counts).
 """
 
 from __future__ import annotations

@@ -77,10 +77,9 @@ class EmbeddedEngine:
             return "search_match", f"match_vector @@ (({tsquery}) && %s::tsquery)", "page_id", [*params, facet_query]
         return "search_match", f"match_vector @@ ({tsquery})", "page_id", params
 
-    def _score(self, query: ParsedQuery, tier: str, prefix_last: bool = False) -> tuple[str, list, str]:
-        """(score expression, params, order) — SQLite's bm25 is lower-is-better, ts_rank higher."""
-        if tier != "title":
-            raise ValueError("only titles are ranked with bm25 / ts_rank; see _rank_recent")
+    def _title_score(self, query: ParsedQuery, prefix_last: bool = False) -> tuple[str, list, str]:
+        """(score expression, params, order) of the title tier — the only one ranked by score
+        (see `_rank_recent`); SQLite's bm25 is lower-is-better, ts_rank higher."""
         if self.vendor == "sqlite":
             return "bm25(search_title_fts, 10.0, 6.0, 0.0)", [], "ASC"
         tsquery, params = self._tsquery(query, prefix_last)
@@ -111,31 +110,29 @@ class EmbeddedEngine:
 
     # -- building blocks ----------------------------------------------------------------------
 
-    def _ranked(self, query, tier, filters, window, exclude=(), prefix_last=False) -> list[int]:
+    def _ranked_titles(self, query, filters, window, prefix_last=False) -> list[int]:
+        """Ids of the best `window` title matches among the WINDOW most recent ones."""
         lim = limits()
-        table, where, idcol, params = self._match(query, tier, filters, prefix_last)
-        score, sparams, order = self._score(query, tier, prefix_last)
-        excl = ""
-        if exclude:
-            excl = f" AND {idcol} NOT IN ({', '.join(['%s'] * len(exclude))})"
+        table, where, idcol, params = self._match(query, "title", filters, prefix_last)
+        score, sparams, order = self._title_score(query, prefix_last)
         if self.vendor == "sqlite" and any(filters.values()):
             # bm25() first counts the documents of every word of the MATCH, the filter words
             # included (50,000 for kind=collective): rank with the query words alone, over
             # the window of most recent matches that pass the filters.
-            _, text_where, _, text_params = self._match(query, tier, {}, prefix_last)
+            _, text_where, _, text_params = self._match(query, "title", {}, prefix_last)
             sql = (
                 f"SELECT id FROM (SELECT rowid AS id, {score} AS score FROM {table} WHERE {text_where} "
-                f"AND +rowid IN (SELECT rowid FROM {table} WHERE {where} ORDER BY rowid DESC LIMIT %s){excl}) "
+                f"AND +rowid IN (SELECT rowid FROM {table} WHERE {where} ORDER BY rowid DESC LIMIT %s)) "
                 f"ranked ORDER BY score {order}, id DESC LIMIT %s"
             )
-            args = [*sparams, *text_params, *params, lim["WINDOW"], *exclude, window]
+            args = [*sparams, *text_params, *params, lim["WINDOW"], window]
         else:
             sql = (
                 f"SELECT id FROM (SELECT {idcol} AS id, {score} AS score FROM {table} "
-                f"WHERE {where}{excl} ORDER BY {idcol} DESC LIMIT %s) ranked "
+                f"WHERE {where} ORDER BY {idcol} DESC LIMIT %s) ranked "
                 f"ORDER BY score {order}, id DESC LIMIT %s"
             )
-            args = [*sparams, *params, *exclude, lim["WINDOW"], window]
+            args = [*sparams, *params, lim["WINDOW"], window]
         with connection.cursor() as cursor:
             cursor.execute(sql, args)
             return [row[0] for row in cursor.fetchall()]
@@ -323,7 +320,7 @@ class EmbeddedEngine:
     def search(self, request: SearchRequest) -> SearchResult:
         lim = limits()
         window = request.offset + request.limit
-        title_ids = self._ranked(request.query, "title", request.filters, window)
+        title_ids = self._ranked_titles(request.query, request.filters, window)
         ids = list(title_ids)
         # One id-only scan of the most recent matches gives the count (capped), the second
         # ranking tier's window and the facet sample.
@@ -380,7 +377,7 @@ class EmbeddedEngine:
 
     def suggest(self, query: ParsedQuery, limit: int = 8) -> list[int]:
         """Exemplars and campaigns whose title matches, the last word as a prefix."""
-        return self._ranked(query, "title", {"type": ["exemplar", "campaign"]}, limit, prefix_last=True)
+        return self._ranked_titles(query, {"type": ["exemplar", "campaign"]}, limit, prefix_last=True)
 
     def vocabulary(self) -> list[str]:
         """Folded words of every indexed title (for "did you mean")."""

@@ -139,35 +139,101 @@ class EmbeddedEngine:
 
     def _recent(self, query, filters, n: int) -> list[int]:
         """Ids of the `n` most recent documents matching `query` and `filters` (no ranking)."""
+        return [row[0] for row in self._recent_rows(query, filters, n, head=False)]
+
+    def _recent_with_head(self, query, filters, n: int, window: int) -> tuple[list[int], dict[int, int]]:
+        """The ids of the `n` most recent matches, and the head weight (see `_head_weight`) of
+        those among the first `window` that have one — on PostgreSQL read from the same rows."""
+        if self.vendor == "sqlite":
+            ids = self._recent(query, filters, n)
+            weights: dict[int, int] = {}
+            for found, weight in self._head_matches(query, ids[:window]):
+                for pk in found:
+                    weights[pk] = weights.get(pk, 0) + weight
+            return ids, weights
+        rows = self._recent_rows(query, filters, n, head=True)
+        return [pk for pk, _ in rows], {pk: weight for pk, weight in rows[:window] if weight}
+
+    def _recent_rows(self, query, filters, n: int, head: bool) -> list[tuple]:
+        """(id,) — or (id, head weight) — of the `n` most recent matches, most recent first."""
         table, where, idcol, params = self._match(query, "all", filters)
-        sql = f"SELECT {idcol} FROM {table} WHERE {where} ORDER BY {idcol} DESC LIMIT %s"
+        columns = idcol
+        if head and self.vendor == "postgresql":
+            weight, wparams = self._head_weight(query)
+            columns, params = f"{idcol}, {weight}", [*wparams, *params]
+        sql = f"SELECT {columns} FROM {table} WHERE {where} ORDER BY {idcol} DESC LIMIT %s"
         if self.vendor == "sqlite":
             with connection.cursor() as cursor:
                 cursor.execute(sql, [*params, n])
-                return [row[0] for row in cursor.fetchall()]
-        # PostgreSQL: two plans, chosen here because the planner's estimate for several words
+                return cursor.fetchall()
+        # PostgreSQL: three plans, chosen here because the planner's estimate for several words
         # multiplies their frequencies (words of a phrase occur together: "xay dung nong thon
-        # moi" is estimated at 7 % and matches 23 %) and it does not price detoasting vectors.
+        # moi" is estimated at 7 % and matches 23 %) and it does not price reading vectors.
         # - Common words (see `_common`): walk the primary key backwards and stop after n
-        #   matches: n / share rows, each position-free vector read from its row.
-        # - Otherwise: the GIN bitmap of all matches, then sort their ids (OFFSET 0 keeps the
-        #   ORDER BY … LIMIT out of the subquery). A sequential scan instead, which the planner
-        #   may prefer at 10–30 %, detoasts every vector of the table: 350–600 ms at 100,000.
+        #   matches: n / share rows, each vector (and the head weight) read from its row.
+        # - Otherwise the GIN bitmap of the matches, their ids sorted (OFFSET 0 keeps the
+        #   ORDER BY … LIMIT out of the subquery) — restricted to the most recent ids when many
+        #   documents match (see `_recent_bound`): every match the bitmap keeps is a heap row
+        #   read and tested, 10,000 of them at a 10 % share.
+        #   A sequential scan, which the planner may prefer at 10–30 %, reads every vector of
+        #   the table: 350–600 ms at 100,000.
+        bound = None
         if self._common(query, filters):
             plan = "set_config('enable_bitmapscan', %s, true), set_config('enable_seqscan', %s, true)"
         else:
             plan = "set_config('enable_indexscan', %s, true), set_config('enable_seqscan', %s, true)"
+            bound = self._recent_bound(query, filters, n)
             sql = (
-                f"SELECT {idcol} FROM (SELECT {idcol} FROM {table} WHERE {where} OFFSET 0) matched "
+                f"SELECT * FROM (SELECT {columns} FROM {table} WHERE {where}{{range}} OFFSET 0) matched "
                 f"ORDER BY {idcol} DESC LIMIT %s"
             )
         with transaction.atomic(), connection.cursor() as cursor:
             # Transaction-local settings, put back before an enclosing transaction goes on.
             cursor.execute(f"SELECT {plan}", ["off", "off"])
-            cursor.execute(sql, [*params, n])
-            ids = [row[0] for row in cursor.fetchall()]
+            rows = []
+            if bound is not None:
+                cursor.execute(sql.format(range=f" AND {idcol} > %s"), [*params, bound, n])
+                rows = cursor.fetchall()
+            if len(rows) < n:  # no bound, or fewer than n matches above it: all of them
+                cursor.execute(sql.format(range=""), [*params, n])
+                rows = cursor.fetchall()
             cursor.execute(f"SELECT {plan}", ["on", "on"])
-        return ids
+        return rows
+
+    # PostgreSQL, bitmap plan: restrict the ids when at least this many matches are expected ...
+    RANGE_MIN_MATCHES = 3000
+    # ... to a range expected to hold this many times the n wanted (measured at 100,000
+    # documents, a 10 % share: all 10,000 matches 14–29 ms, the 16,000 most recent ids 7 ms).
+    RANGE_MARGIN = 1.6
+
+    def _recent_bound(self, query, filters, n: int) -> int | None:
+        """PostgreSQL: an id above which the `n` most recent matches are expected to lie, or
+        None when too few documents are expected to match for a bound to save work. A bound
+        too high costs a second query (`_recent_rows` then takes every match), never an answer."""
+        rows, low, high = self._table_stats()
+        # between "the words occur together" and "independent": names are nearer the second
+        # ("nguyen van hung": 4.8 % and 0.6 %, matches 0.6 %), phrases the first ("dan van
+        # kheo": 9.8 % and 7.1 %, matches 9.9 %)
+        share = math.sqrt(math.prod(self._shares(query, filters)))
+        if not rows or not share or share * rows < self.RANGE_MIN_MATCHES:
+            return None
+        density = rows / (high - low + 1)  # documents per id
+        bound = int(high - n * self.RANGE_MARGIN / share / density)
+        return bound if bound > low else None
+
+    @staticmethod
+    def _head_weight(query: ParsedQuery) -> tuple[str, list]:
+        """PostgreSQL: the head weight of a matched row as an SQL expression — 2 if every word is
+        in the title or summary, plus 1 if every accented word is there as typed (migration
+        0007: folded head words are in `match_vector` with a leading "_", and the only accented
+        words there are the head's). Words are letters and digits only (text.parse_query)."""
+        marked = " & ".join(f"'_{part}'" for part in query.folded_terms)
+        expr, params = "(CASE WHEN match_vector @@ %s::tsquery THEN 2 ELSE 0 END)", [marked]
+        accented = [token.exact for token in query.tokens if token.is_accented]
+        if accented:
+            expr += " + (CASE WHEN match_vector @@ to_tsquery('simple', %s) THEN 1 ELSE 0 END)"
+            params.append(" & ".join(accented))
+        return expr, params
 
     # PostgreSQL: walk the key when at least this share of documents is expected to match
     # (measured at 100,000 documents: equal at about 10 % — 9 ms either way; at 20 %: walk 3–4 ms,
@@ -218,55 +284,57 @@ class EmbeddedEngine:
             cache.set("search:pg-element-stats", stats, 300)
         return stats
 
-    def _rank_recent(self, query, candidates: list[int], exclude, n: int) -> list[int]:
+    @staticmethod
+    def _table_stats() -> tuple[float, int, int]:
+        """PostgreSQL: (rows, lowest id, highest id) of `search_match`, as of the last ANALYZE,
+        cached for five minutes. Documents added since lie above the highest id, so a bound
+        taken from it keeps them."""
+        stats = cache.get("search:pg-table-stats")
+        if stats is None:
+            with connection.cursor() as cursor:
+                cursor.execute(
+                    "SELECT greatest(reltuples, 0), (SELECT min(page_id) FROM search_match), "
+                    "(SELECT max(page_id) FROM search_match) FROM pg_class WHERE oid = 'search_match'::regclass"
+                )
+                rows, low, high = cursor.fetchone()
+            stats = (float(rows), low or 0, high or 0)
+            cache.set("search:pg-table-stats", stats, 300)
+        return stats
+
+    @staticmethod
+    def _rank_recent(candidates: list[int], weights: dict[int, int], exclude, n: int) -> list[int]:
         """The second tier: the `candidates` (most recent first) not in `exclude`, ordered by
-        where the words are — every word in a title or summary before words only in the body,
-        accents as typed before folded — then by recency.
+        where the words are (`weights`: every word in a title or summary before words only in
+        the body, accents as typed before folded), then by recency.
 
         Neither bm25() nor ts_rank is used here. Before ranking its first row FTS5 counts the
         documents of every query word (to weigh rare words), which for common words ("dân",
         "biển") costs 10–25 ms at 100,000 documents whatever the window; ts_rank detoasts every
-        candidate's positioned vector (5–7 ms for 1,000). Two id-only matches restricted to the
-        candidates cost well under a millisecond each.
+        candidate's positioned vector (5–7 ms for 1,000). The weights come with the candidates
+        (PostgreSQL) or from two id-only matches restricted to them (SQLite, `_head_matches`).
         """
         excluded = set(exclude)
         pool = [pk for pk in candidates if pk not in excluded]
-        if not pool:
-            return []
-        boost: dict[int, int] = {}
-        for ids, weight in self._head_matches(query, pool):
-            for pk in ids:
-                boost[pk] = boost.get(pk, 0) + weight
-        # `pool` is most recent first: the boosted ones (few) in front, then the rest in order.
-        boosted = sorted((pk for pk in pool if pk in boost), key=lambda pk: (-boost[pk], -pk))
-        return (boosted + [pk for pk in pool[: n + len(boosted)] if pk not in boost])[:n]
+        # `pool` is most recent first: the weighted ones (few) in front, then the rest in order.
+        boosted = sorted((pk for pk in pool if pk in weights), key=lambda pk: (-weights[pk], -pk))
+        return (boosted + [pk for pk in pool[: n + len(boosted)] if pk not in weights])[:n]
 
-    def _head_matches(self, query, pool: list[int]) -> list[tuple[list[int], int]]:
-        """[(ids of `pool` with every word in the title or summary, 2), (ids with every accented
-        word there as typed, 1)] — the second of them only when the query has accents."""
+    @staticmethod
+    def _head_matches(query, pool: list[int]) -> list[tuple[list[int], int]]:
+        """SQLite: [(ids of `pool` with every word in the title or summary, 2), (ids with every
+        accented word there as typed, 1)] — the second of them only when the query has accents."""
         found = []
+        if not pool:
+            return found
+        exact = fts5_exact(query, "title summary")
+        folded = fts5_query(query, "title summary", "title_folded summary_folded")
+        members = set(pool)
         with connection.cursor() as cursor:
-            if self.vendor == "sqlite":
-                exact = fts5_exact(query, "title summary")
-                folded = fts5_query(query, "title summary", "title_folded summary_folded")
-                for expr, weight in ((folded, 2), (exact, 1)):
-                    if expr:
-                        sql = "SELECT rowid FROM search_fts WHERE search_fts MATCH %s AND rowid >= %s"
-                        cursor.execute(sql, [expr, min(pool)])
-                        found.append(([row[0] for row in cursor.fetchall()], weight))
-                return found
-            folded, params = self._tsquery(query, prefix_last=False)
-            conditions = [(folded, params, 2)]
-            accented = [token.exact for token in query.tokens if token.is_accented]
-            if accented:  # letters and digits only (see text.parse_query): no tsquery syntax
-                conditions.append(("to_tsquery('simple', %s)", [" & ".join(accented)], 1))
-            members = set(pool)
-            for tsquery, tparams, weight in conditions:
-                # The window's id range and the head words: a BitmapAnd of two indexes; the
-                # matches in that range outside the window are dropped here.
-                sql = f"SELECT page_id FROM search_match WHERE page_id BETWEEN %s AND %s AND head_vector @@ ({tsquery})"
-                cursor.execute(sql, [min(pool), max(pool), *tparams])
-                found.append(([row[0] for row in cursor.fetchall() if row[0] in members], weight))
+            for expr, weight in ((folded, 2), (exact, 1)):
+                if expr:
+                    sql = "SELECT rowid FROM search_fts WHERE search_fts MATCH %s AND rowid >= %s"
+                    cursor.execute(sql, [expr, min(pool)])
+                    found.append(([row[0] for row in cursor.fetchall() if row[0] in members], weight))
         return found
 
     def _count(self, query, filters) -> tuple[int, bool]:
@@ -324,10 +392,12 @@ class EmbeddedEngine:
         ids = list(title_ids)
         # One id-only scan of the most recent matches gives the count (capped), the second
         # ranking tier's window and the facet sample.
-        recent = self._recent(request.query, request.filters, max(lim["COUNT_CAP"] + 1, lim["FACET_SAMPLE"]))
+        recent, weights = self._recent_with_head(
+            request.query, request.filters, max(lim["COUNT_CAP"] + 1, lim["FACET_SAMPLE"]), lim["WINDOW"]
+        )
         count, exact = (lim["COUNT_CAP"], False) if len(recent) > lim["COUNT_CAP"] else (len(recent), True)
         if len(ids) < window:
-            ids += self._rank_recent(request.query, recent[: lim["WINDOW"]], title_ids, window - len(ids))
+            ids += self._rank_recent(recent[: lim["WINDOW"]], weights, title_ids, window - len(ids))
         hits = [Hit(pk) for pk in ids[request.offset : window]]
         result = SearchResult(count=count, count_exact=exact, hits=hits, engine=self.name)
         if request.facets:

@@ -6,6 +6,7 @@ import pytest
 
 from django.core.cache import cache
 from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from search.engines.embedded import EmbeddedEngine
 from search.text import parse_query
@@ -18,9 +19,9 @@ pytestmark = [pytest.mark.django_db, pytest.mark.postgres]
 
 @pytest.fixture
 def engine():
-    cache.delete("search:pg-element-stats")
+    cache.delete_many(["search:pg-element-stats", "search:pg-table-stats"])
     yield EmbeddedEngine()
-    cache.delete("search:pg-element-stats")
+    cache.delete_many(["search:pg-element-stats", "search:pg-table-stats"])
 
 
 def test_both_plans_find_the_same_pages_in_the_same_order(client, corpus, engine, monkeypatch):
@@ -52,3 +53,29 @@ def test_share_follows_the_word_statistics(corpus, engine):
     assert upper == pytest.approx(floor) and independent == pytest.approx(words[common] * floor)
     narrowed, _ = engine._shares(parse_query(common), {"kind": ["individual"]})
     assert narrowed < words[common]
+
+
+def test_a_bound_on_recent_ids_changes_no_answer(client, corpus, engine, monkeypatch, settings):
+    """The bitmap plan may look only above an id where the n most recent matches are expected;
+    when fewer than n lie there it takes every match. Either way the same pages come back."""
+    settings.SEARCH_COUNT_CAP = settings.SEARCH_FACET_SAMPLE = settings.SEARCH_WINDOW = 3  # n = 4
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE search_match")
+    monkeypatch.setattr(EmbeddedEngine, "COMMON_SHARE", 2.0)  # never walk the key
+    queries = ["ly son", "nguyen", "dao"]
+    answers = {}
+    for plan, min_matches, margin in (("no bound", 10**9, 1.0), ("bound", 0, 1.0), ("bound too high", 0, 0.01)):
+        monkeypatch.setattr(EmbeddedEngine, "RANGE_MIN_MATCHES", min_matches)
+        monkeypatch.setattr(EmbeddedEngine, "RANGE_MARGIN", margin)
+        for q in queries:
+            if plan != "no bound":
+                assert engine._recent_bound(parse_query(q), {}, 4) is not None, (plan, q)
+            cache.clear()
+            with CaptureQueriesContext(connection) as captured:
+                answer = search(client, q=q, facets="true")
+            ranged = [x["sql"] for x in captured if "OFFSET 0" in x["sql"] and "page_id >" in x["sql"]]
+            assert bool(ranged) == (plan != "no bound"), (plan, q)
+            answers.setdefault(q, {})[plan] = (titles(answer), answer["count"], answer["count_exact"])
+    for q, by_plan in answers.items():
+        assert by_plan["bound"] == by_plan["no bound"] == by_plan["bound too high"], q
+        assert by_plan["no bound"][0], q

@@ -390,8 +390,9 @@ class EmbeddedEngine:
         window = request.offset + request.limit
         title_ids = self._ranked_titles(request.query, request.filters, window)
         ids = list(title_ids)
-        # One id-only scan of the most recent matches gives the count (capped), the second
-        # ranking tier's window and the facet sample.
+        # One scan of the most recent matches gives the count (capped), the second ranking
+        # tier's window (on PostgreSQL with its head weights, read from the same rows) and the
+        # facet sample.
         recent, weights = self._recent_with_head(
             request.query, request.filters, max(lim["COUNT_CAP"] + 1, lim["FACET_SAMPLE"]), lim["WINDOW"]
         )

@@ -49,10 +49,14 @@ def django_db_setup(django_db_setup, django_db_blocker):
 
 @pytest.fixture(autouse=True)
 def _fresh_api_memo():
-    """Each test starts without the API's per-process memos (sites, places, list counts): the
-    database is rolled back between tests, but a memo keyed by content generation would not be."""
+    """Each test starts without the per-process memos (the API's sites, places and list counts;
+    the search engine's database statistics): the database is rolled back between tests, but a
+    memo would not be."""
     from config.http_cache import clear_memo
+    from search.engines.embedded import clear_statistics
 
     clear_memo()
+    clear_statistics()
     yield
     clear_memo()
+    clear_statistics()

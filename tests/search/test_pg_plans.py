@@ -8,7 +8,7 @@ from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from search.engines.embedded import EmbeddedEngine
+from search.engines.embedded import EmbeddedEngine, clear_statistics
 from search.text import parse_query
 
 from .conftest import search, titles
@@ -19,9 +19,9 @@ pytestmark = [pytest.mark.django_db, pytest.mark.postgres]
 
 @pytest.fixture
 def engine():
-    cache.delete_many(["search:pg-element-stats", "search:pg-table-stats"])
+    clear_statistics()
     yield EmbeddedEngine()
-    cache.delete_many(["search:pg-element-stats", "search:pg-table-stats"])
+    clear_statistics()
 
 
 def test_both_plans_find_the_same_pages_in_the_same_order(client, corpus, engine, monkeypatch):

@@ -179,7 +179,7 @@ def setup_django(backend: str):
     os.environ["SECURE_SSL_REDIRECT"] = "0"
     os.environ["LOG_LEVEL"] = "WARNING"
     # Every request is sent with X-Bench-No-Cache, which this lets through the API response
-    # cache (config.http_cache): the search itself is measured, not a cached answer.
+    # cache (core.http_cache): the search itself is measured, not a cached answer.
     os.environ["API_CACHE_ALLOW_BYPASS"] = "1"
     BENCH_DIR.mkdir(parents=True, exist_ok=True)
     if backend == "postgres":

@@ -20,10 +20,12 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from core.text import vi_sort_key
 from exemplars import api_serializers as api
 from exemplars.blocks import StoryBlock
+from exemplars.browse import paginate
 from exemplars.headless import HeadlessPreviewPageMixin
-from exemplars.models import IndexPage, Organisation, vi_sort_key
+from exemplars.models import IndexPage, Organisation
 from exemplars.queries import public_exemplars, public_pages
 
 RICH = ["h3", "bold", "italic", "ol", "ul", "link", "document-link"]
@@ -43,8 +45,6 @@ class CampaignIndexPage(IndexPage):
         verbose_name_plural = "danh sách phong trào"
 
     def get_context(self, request, *args, **kwargs):
-        from exemplars.browse import paginate
-
         context = super().get_context(request, *args, **kwargs)
         qs = (
             CampaignPage.objects.live()
@@ -315,8 +315,6 @@ class StoryIndexPage(IndexPage):
         verbose_name_plural = "danh sách tin việc tốt"
 
     def get_context(self, request, *args, **kwargs):
-        from exemplars.browse import paginate
-
         context = super().get_context(request, *args, **kwargs)
         qs = StoryPage.objects.live().public().child_of(self).order_by("-date", "-pk")
         context["page_obj"] = paginate(request, qs, per_page=10)

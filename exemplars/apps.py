@@ -6,4 +6,6 @@ class ExemplarsConfig(AppConfig):
     verbose_name = "Điển hình tiên tiến"
 
     def ready(self):
-        from . import signals  # noqa: F401
+        from . import signals
+
+        signals.connect()

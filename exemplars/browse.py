@@ -19,7 +19,10 @@ from django.http import Http404, QueryDict
 
 from wagtail.models import Page
 
-from .models import Award, AwardType, Field, Place, SubjectKind, vi_sort_key
+from core.text import vi_sort_key
+
+from .models.awards import Award
+from .models.vocabularies import AwardType, Field, Place, SubjectKind
 
 PER_PAGE = 12
 PAGE_PARAM = "trang"

@@ -16,29 +16,12 @@ from django.utils import timezone
 from wagtail.actions.unpublish_page import UnpublishPageAction
 from wagtail.log_actions import log
 
-from .models import ConsentRecord, ConsentStatus, ExemplarPage, SubjectKind
-
-CONSENT_KINDS = (SubjectKind.INDIVIDUAL, SubjectKind.HOUSEHOLD)
+from .models import ConsentRecord, ConsentStatus, ExemplarPage
+from .models.consent import CONSENT_KINDS, CONSENT_MISSING_MESSAGE, consent_covers_publication  # noqa: F401
 
 # Custom history actions (registered with labels in wagtail_hooks.py).
 ACTION_CONSENT_WITHDRAWN = "exemplars.consent_withdrawn"
 ACTION_CONSENT_CHANGED = "exemplars.consent_changed"
-
-CONSENT_MISSING_MESSAGE = (
-    "Chưa thể gửi duyệt hoặc xuất bản: điển hình cá nhân và hộ gia đình cần phiếu đồng ý công bố "
-    "còn hiệu lực (tình trạng “Đã đồng ý”, có đánh dấu “đồng ý công bố tên và thành tích”). "
-    "Hãy lưu bản nháp, nhập phiếu ở mục “Đồng ý công bố”, rồi gửi duyệt lại."
-)
-
-
-def consent_covers_publication(page_id: int | None, kind: str) -> bool:
-    """Whether an exemplar of `kind` (saved as `page_id`, or not yet saved) may be published."""
-    if kind not in CONSENT_KINDS:
-        return True
-    if page_id is None:
-        return False
-    record = ConsentRecord.objects.filter(page_id=page_id).first()
-    return bool(record and record.covers("publication"))
 
 
 def consent_blocks_publication(page) -> bool:

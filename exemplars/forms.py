@@ -6,6 +6,8 @@ from django import forms
 
 from wagtail.admin.forms import WagtailAdminPageForm
 
+from .models.consent import CONSENT_MISSING_MESSAGE, consent_covers_publication
+
 # POST keys of the page editor's actions that move a page towards the public.
 _PUBLISHING_ACTIONS = ("action-publish", "action-submit", "action-restart-workflow")
 
@@ -24,8 +26,6 @@ class ExemplarPageForm(WagtailAdminPageForm):
         return bool(data.get("action-workflow-action")) and data.get("workflow-action-name") == "approve"
 
     def clean(self):
-        from .consent import CONSENT_MISSING_MESSAGE, consent_covers_publication
-
         cleaned_data = super().clean()
         kind = cleaned_data.get("kind") or getattr(self.instance, "kind", "")
         if self._moves_towards_publication() and not consent_covers_publication(self.instance.pk, kind):

@@ -37,6 +37,8 @@ from wagtail.models import Page, PageLogEntry, ReferenceIndex, Revision
 from wagtail.rich_text import RichText
 from wagtail.search.backends import get_search_backends
 
+from core.text import fold
+
 from .models import (
     Award,
     AwardType,
@@ -47,7 +49,6 @@ from .models import (
     Field,
     Place,
     SubjectKind,
-    fold,
 )
 
 # --------------------------------------------------------------------------------------------

@@ -27,7 +27,9 @@ from wagtail.admin.widgets import Button
 from wagtail.log_actions import log
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from .models import ExemplarIndexPage, ExemplarPage, Place, fold
+from core.text import fold
+
+from .models import ExemplarIndexPage, ExemplarPage, Place
 from .nominations import Nomination, NominationStatus
 
 ACTION_CHECKING = "exemplars.nomination.checking"

@@ -18,7 +18,7 @@ from pydantic import Field
 
 from django.core.files.uploadedfile import SimpleUploadedFile
 
-from config.problems import Problem
+from core.problems import Problem
 
 from .nominations import (
     RATE_LIMITED_MESSAGE,

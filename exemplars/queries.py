@@ -1,20 +1,21 @@
-"""The one definition of "publicly visible" for pages and exemplars, used by every public surface.
+"""Exemplar-specific queries on top of the one visibility rule in `core.visibility`.
 
-A page is public when it is live, not behind a view restriction, not past its expiry time
-(even before `publish_scheduled` has run), and inside the requested Site. An exemplar is
-public when, in addition, it is a collective or a model, or its consent record is given and
-covers publication (individuals and households).
+An exemplar is public when the core rule holds (live, unrestricted, unexpired, in the Site) and,
+in addition, it is a collective or a model, or its consent record is given and covers
+publication (individuals and households): `ExemplarPage.visibility_q`, stored as the flag
+`publication_allowed`.
 """
 
 from __future__ import annotations
 
 from django.db.models import CharField, Q, QuerySet
 from django.db.models.functions import Cast
-from django.utils import timezone
 
 from wagtail.models import Page, Site
 
-from .models import ConsentStatus, ExemplarPage, SubjectKind
+from core.visibility import not_expired_q, public_pages  # noqa: F401 (re-exported)
+
+from .models import Award, ConsentStatus, ExemplarPage, SubjectKind
 
 CONSENT_KINDS = (SubjectKind.INDIVIDUAL, SubjectKind.HOUSEHOLD)
 
@@ -39,22 +40,10 @@ def consent_covers_q(detail: str, prefix: str = "") -> Q:
     )
 
 
-def not_expired_q(prefix: str = "") -> Q:
-    """Pages whose expiry time has not passed (Wagtail unpublishes them only when cron runs)."""
-    return Q(**{f"{prefix}expire_at__isnull": True}) | Q(**{f"{prefix}expire_at__gt": timezone.now()})
-
-
-def public_pages(model=Page, site: Site | None = None) -> QuerySet:
-    """Live, unrestricted, unexpired pages of `model`, inside `site` when one is given."""
-    qs = model.objects.live().public().filter(not_expired_q())
-    if site is not None:
-        qs = qs.descendant_of(site.root_page, inclusive=True)
-    return qs
-
-
 def public_exemplars(site: Site | None = None) -> QuerySet:
-    """Live, public exemplar pages whose consent allows publication."""
-    return public_pages(ExemplarPage, site).filter(consent_ok_q())
+    """Live, public exemplar pages whose consent allows publication (`core.visibility` applies
+    `ExemplarPage.visibility_q`)."""
+    return public_pages(ExemplarPage, site)
 
 
 def hidden_exemplar_ids() -> QuerySet:
@@ -63,8 +52,8 @@ def hidden_exemplar_ids() -> QuerySet:
 
 
 def public_page_tree(site: Site | None = None) -> QuerySet:
-    """All public pages of any type, with consent applied to exemplars (the v2 page API's base)."""
-    return public_pages(Page, site).exclude(pk__in=hidden_exemplar_ids())
+    """All public pages of any type, every model's own rule applied (the v2 page API's base)."""
+    return public_pages(Page, site)
 
 
 def as_str_ids(queryset: QuerySet) -> QuerySet:
@@ -78,8 +67,6 @@ def countable_awards(site=None):
 
     Callers must aggregate (counts by type, level, year…) and never output the page or its title.
     """
-    from .models import Award
-
     withdrawn = ExemplarPage.objects.filter(
         consent__status=ConsentStatus.WITHDRAWN, first_published_at__isnull=False
     ).values("pk")

@@ -89,14 +89,3 @@ def split_lists(entries) -> tuple[dict[str, str], dict[str, str]]:
 
 def seed_normaliser() -> Normaliser:
     return Normaliser(*split_lists(SEED))
-
-
-def current_lists() -> tuple[dict[str, str], dict[str, str]]:
-    from .models import Abbreviation
-
-    return split_lists(Abbreviation.objects.values_list("abbreviation", "expansion", "scope"))
-
-
-def current_normaliser() -> Normaliser:
-    """A normaliser with the list as the radio editors keep it now."""
-    return Normaliser(*current_lists())

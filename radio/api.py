@@ -20,11 +20,10 @@ from django.core.cache import cache
 from django.http import HttpResponse, HttpResponseRedirect, JsonResponse
 from django.utils.http import parse_http_date_safe
 
-from config.problems import Problem, problem_responses
+from core.problems import Problem, problem_responses
 
 from . import render
-from .abbreviations import current_normaliser
-from .models import PUBLIC_STATUSES, Programme, Rundown
+from .models import PUBLIC_STATUSES, Programme, Rundown, current_normaliser
 from .timing import DEFAULT_RATE, count_syllables, seconds_for
 from .weeks import VALID_WEEK_HINT, InvalidWeek, IsoWeek
 

@@ -11,11 +11,10 @@ from django.db import transaction
 from django.db.models import Q
 from django.utils.text import slugify
 
-from exemplars.models import fold
+from core.text import fold
 
-from .abbreviations import current_normaliser
 from .content import page_text, public_page_ids
-from .models import ItemKind, Programme, RadioProposal, Rundown, RundownItem
+from .models import ItemKind, Programme, RadioProposal, Rundown, RundownItem, current_normaliser
 from .weeks import IsoWeek
 
 

@@ -25,6 +25,8 @@ from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 from wagtail.models import Orderable
 
+from .abbreviations import split_lists
+from .normalise import Normaliser
 from .timing import DEFAULT_RATE, count_syllables, seconds_for, timeline
 from .weeks import STATION_TZ, InvalidWeek, IsoWeek
 
@@ -194,6 +196,16 @@ class Abbreviation(models.Model):
     def clean(self):
         if not re.fullmatch(r"\S+", self.abbreviation or ""):
             raise ValidationError({"abbreviation": "Chữ viết tắt không được có khoảng trắng."})
+
+
+def current_lists() -> tuple[dict[str, str], dict[str, str]]:
+    """(everywhere, codes-only) abbreviation lists as the radio editors keep them now."""
+    return split_lists(Abbreviation.objects.values_list("abbreviation", "expansion", "scope"))
+
+
+def current_normaliser() -> Normaliser:
+    """A normaliser with the list as the radio editors keep it now."""
+    return Normaliser(*current_lists())
 
 
 def story_or_exemplar_q():
@@ -494,8 +506,6 @@ class RundownItem(Orderable):
             AiredRecording.objects.filter(item=self).delete()
 
     def refresh_reading(self, normaliser=None) -> None:
-        from .abbreviations import current_normaliser
-
         if self.kind == ItemKind.CUE:
             self.read_text, self.expansions, self.flags, self.syllables = "", [], [], 0
         else:

@@ -7,13 +7,14 @@ the rundown so that Last-Modified moves and polling tools refetch.
 
 from __future__ import annotations
 
-from django.db.models.signals import post_save, pre_delete
+from django.db.models.signals import pre_delete
 from django.dispatch import receiver
 
 from wagtail.models import Page
 from wagtail.signals import page_published, page_unpublished
 
-from exemplars.models import ConsentRecord
+from campaigns.models import StoryPage
+from exemplars.signals import consent_changed
 
 from .content import public_page_ids
 from .models import RundownItem, RundownStatus
@@ -51,9 +52,9 @@ def on_page_deleted(sender, instance, **kwargs):
         mark_withdrawn([instance.pk])
 
 
-@receiver(post_save, sender=ConsentRecord)
-def on_consent_changed(sender, instance, **kwargs):
-    page_ids = [instance.page_id, *instance.page.stories.values_list("pk", flat=True)]
+@receiver(consent_changed, dispatch_uid="radio_consent_changed")
+def on_consent_changed(sender, page_id, **kwargs):
+    page_ids = [page_id, *StoryPage.objects.filter(exemplars=page_id).values_list("pk", flat=True)]
     public = public_page_ids(page_ids)
     mark_withdrawn([pid for pid in page_ids if pid not in public])
     mark_withdrawn([pid for pid in page_ids if pid in public], withdrawn=False)

@@ -18,7 +18,7 @@ from django.views.decorators.http import require_http_methods
 from wagtail.admin.auth import require_admin_access
 from wagtail.models import Page
 
-from config.problems import Problem
+from core.problems import Problem
 
 from . import render as formats
 from .api import find_rundown

@@ -22,7 +22,6 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import EditView, IndexView, SnippetViewSet, SnippetViewSetGroup
 
 from . import views
-from .abbreviations import current_normaliser
 from .content import is_radio_page
 from .models import (
     Abbreviation,
@@ -33,6 +32,7 @@ from .models import (
     RadioProposal,
     Rundown,
     RundownStatus,
+    current_normaliser,
 )
 from .normalise import RULE_LABELS
 from .render import visible_items

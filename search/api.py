@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from ninja import Query, Router, Schema
 
-from config.problems import Problem, problem_responses
+from core.problems import Problem, problem_responses
 
 from . import service
 

@@ -21,9 +21,10 @@ from django.db.models.signals import post_delete, post_save
 from wagtail.models import Page, PageViewRestriction
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
-from config.http_cache import bump_generation
-from exemplars.models import AwardType, ConsentRecord, ExemplarPage, Field, Place
+from core.http_cache import bump_generation
+from exemplars.models import AwardType, ExemplarPage, Field, Place
 from exemplars.queries import CONSENT_KINDS
+from exemplars.signals import consent_changed
 
 from . import documents
 from .models import SearchDocument, SearchFacet
@@ -135,17 +136,17 @@ def on_page_delete(sender, instance, **kwargs):
     _secondary_engine_sync([], [instance.pk])
 
 
-def on_consent_saved(sender, instance, **kwargs):
-    enqueue(_with_related(instance.page))
-
-
-def on_consent_deleted(sender, instance, **kwargs):
+def on_consent_changed(sender, page_id, deleted, **kwargs):
+    page = ExemplarPage.objects.filter(pk=page_id).first()
+    if not deleted:
+        if page is not None:
+            enqueue(_with_related(page))
+        return
     # Without a consent record an individual or household is not public. Only remove here:
     # rebuilding during a cascade (the page itself being deleted) would resurrect the row.
-    kind = ExemplarPage.objects.filter(pk=instance.page_id).values_list("kind", flat=True).first()
-    if kind in CONSENT_KINDS:
-        SearchDocument.objects.filter(page_id=instance.page_id).delete()
-        _secondary_engine_sync([], [instance.page_id])
+    if page is not None and page.kind in CONSENT_KINDS:
+        SearchDocument.objects.filter(page_id=page_id).delete()
+        _secondary_engine_sync([], [page_id])
 
 
 def on_restriction_change(sender, instance, **kwargs):
@@ -178,8 +179,7 @@ def connect() -> None:
     page_unpublished.connect(on_unpublish, dispatch_uid="search_page_unpublished")
     post_page_move.connect(on_move, dispatch_uid="search_page_moved")
     post_delete.connect(on_page_delete, dispatch_uid="search_page_deleted")
-    post_save.connect(on_consent_saved, sender=ConsentRecord, dispatch_uid="search_consent_saved")
-    post_delete.connect(on_consent_deleted, sender=ConsentRecord, dispatch_uid="search_consent_deleted")
+    consent_changed.connect(on_consent_changed, dispatch_uid="search_consent_changed")
     post_save.connect(on_restriction_change, sender=PageViewRestriction, dispatch_uid="search_restriction_saved")
     post_delete.connect(on_restriction_change, sender=PageViewRestriction, dispatch_uid="search_restriction_del")
 

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from html import escape  # what django.utils.html.escape calls, without its lazy-string wrapper
 
-from exemplars.models import fold as _fold_words
+from core.text import fold as _fold_words
 
 MAX_QUERY_CHARS = 200
 MAX_TOKENS = 12

@@ -52,7 +52,7 @@ def _fresh_api_memo():
     """Each test starts without the per-process memos (the API's sites, places and list counts;
     the search engine's database statistics): the database is rolled back between tests, but a
     memo would not be."""
-    from config.http_cache import clear_memo
+    from core.http_cache import clear_memo
     from search.engines.embedded import clear_statistics
 
     clear_memo()

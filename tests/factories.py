@@ -95,7 +95,7 @@ def organisation(name: str = "Ủy ban nhân dân huyện Lý Sơn") -> Organisa
 
 
 def _ascii(text: str) -> str:
-    from exemplars.models import fold
+    from core.text import fold
 
     return fold(text)
 

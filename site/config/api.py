@@ -7,21 +7,19 @@ handlers, so that every endpoint answers errors as `application/problem+json`.
 from ninja import NinjaAPI
 from ninja.errors import HttpError
 from ninja.errors import ValidationError as NinjaValidationError
-from ninja.renderers import JSONRenderer
 
 from django.http import Http404
 
-from .problems import Problem, from_problem, problem_response
+from core.problems import Problem, from_problem, problem_response
+from exemplars.nominations_api import router as nominations_router
+from radio.api import router as radio_router
+from search.api import router as search_router
 
-
-class UnicodeJSONRenderer(JSONRenderer):
-    """JSON with Vietnamese letters as they are (smaller and readable), not \\u escapes."""
-
-    json_dumps_params = {"ensure_ascii": False}
-
+from .content_api import router as content_router
+from .content_api.common import RENDERER
 
 api = NinjaAPI(
-    renderer=UnicodeJSONRenderer(),
+    renderer=RENDERER,
     title="Gương Sáng API",
     version="1",
     description=(
@@ -67,17 +65,8 @@ def _http_error(request, exc: HttpError):
     return problem_response(exc.status_code, str(exc))
 
 
-def _add_routers():
-    """Routers must be added before `api.urls` is first read."""
-    from config.content_api import router as content_router
-    from exemplars.nominations_api import router as nominations_router
-    from radio.api import router as radio_router
-    from search.api import router as search_router
-
-    api.add_router("/", content_router)
-    api.add_router("/search", search_router)
-    api.add_router("/nominations", nominations_router)
-    api.add_router("/radio", radio_router)
-
-
-_add_routers()
+# Routers must be added before `api.urls` is first read.
+api.add_router("/", content_router)
+api.add_router("/search", search_router)
+api.add_router("/nominations", nominations_router)
+api.add_router("/radio", radio_router)

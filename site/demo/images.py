@@ -13,7 +13,7 @@ from pathlib import Path
 from PIL import Image as PILImage
 from PIL import ImageDraw, ImageFont
 
-from exemplars.models import fold
+from core.text import fold
 
 SIZE = 800
 PALETTE = [

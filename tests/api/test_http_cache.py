@@ -130,7 +130,7 @@ def test_list_counts_stay_exact_across_pages_publishing_and_scheduled_expiry(cli
 
     expiry = timezone.now() + datetime.timedelta(seconds=1.5)
     Page.objects.filter(pk=first.pk).update(expire_at=expiry)  # as if published with an expiry
-    from config.http_cache import bump_generation
+    from core.http_cache import bump_generation
 
     bump_generation()
     assert page_of_list(0)["count"] == 3

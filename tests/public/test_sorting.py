@@ -7,8 +7,8 @@ import re
 
 import pytest
 
+from core.text import vi_sort_key
 from exemplars.browse import PER_PAGE
-from exemplars.models import vi_sort_key
 from tests import factories
 
 pytestmark = pytest.mark.django_db

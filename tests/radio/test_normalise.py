@@ -4,8 +4,8 @@ from pathlib import Path
 
 import pytest
 
-from radio.abbreviations import current_normaliser, seed_normaliser
-from radio.models import Abbreviation
+from radio.abbreviations import seed_normaliser
+from radio.models import Abbreviation, current_normaliser
 from radio.normalise import normalise, read_int
 
 GOLDEN = Path(__file__).with_name("golden_normalise.tsv")

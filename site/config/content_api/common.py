@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import math
 
+from ninja.renderers import JSONRenderer
+
 from django.conf import settings
 from django.db.models import Min
 from django.http import HttpResponse, QueryDict
@@ -12,9 +14,17 @@ from django.utils.encoding import iri_to_uri
 
 from wagtail.models import Page, Site
 
-from config.http_cache import memo_for_generation
-from config.problems import Problem
+from core.http_cache import memo_for_generation
+from core.problems import Problem
 
+
+class UnicodeJSONRenderer(JSONRenderer):
+    """JSON with Vietnamese letters as they are (smaller and readable), not \\u escapes."""
+
+    json_dumps_params = {"ensure_ascii": False}
+
+
+RENDERER = UnicodeJSONRenderer()
 MAX_LIMIT = 50
 DEFAULT_LIMIT = 20
 PAGINATION_PARAMS = ("limit", "offset")
@@ -108,12 +118,11 @@ def respond(request, schema, data) -> HttpResponse:
     `schema` exactly as Ninja would, and any difference from what Ninja would have sent (a
     missing, extra, re-typed or re-ordered key) raises, so the OpenAPI document stays the contract.
     """
-    from config.api import api
-
+    renderer = RENDERER
     if getattr(settings, "API_VALIDATE_RESPONSES", False):
-        renderer = api.renderer
         expected = renderer.render(request, schema.model_validate(data).model_dump(), response_status=200)
         actual = renderer.render(request, data, response_status=200)
         if actual != expected:
             raise AssertionError(f"{schema.__name__}: response differs from its schema.\n{actual}\n!=\n{expected}")
-    return api.create_response(request, data, status=200)
+    content = renderer.render(request, data, response_status=200)
+    return HttpResponse(content, status=200, content_type=f"{renderer.media_type}; charset={renderer.charset}")

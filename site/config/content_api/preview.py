@@ -16,7 +16,7 @@ from django.core.signing import BadSignature, SignatureExpired
 from django.http import HttpResponse
 
 from campaigns.models import CampaignPage, StoryPage
-from config.problems import Problem
+from core.problems import Problem
 from exemplars.models import ExemplarPage
 from exemplars.queries import public_exemplars
 

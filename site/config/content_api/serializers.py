@@ -12,7 +12,7 @@ from html import escape
 from django.db.models.functions import Coalesce
 from django.utils.encoding import iri_to_uri
 
-from config.http_cache import memo_for_generation
+from core.http_cache import memo_for_generation
 from exemplars.models import AwardLevel, CommendationType, Place, SubjectKind
 from exemplars.representation import PORTRAIT_SPECS, body, place_with_path, rendition_set, rich
 

@@ -21,7 +21,7 @@ from django.http import HttpResponse
 from django.utils import timezone
 
 from campaigns.models import CampaignPage, StoryPage
-from config.problems import Problem, problem_responses
+from core.problems import Problem, problem_responses
 from exemplars.models import Award, AwardCategory, AwardLevel, AwardType, ExemplarPage, Field, Place
 from exemplars.queries import countable_awards, public_exemplars, public_pages
 from exemplars.representation import place_ref, portrait_prefetch

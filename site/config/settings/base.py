@@ -27,6 +27,7 @@ ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "localhost,127.0.0.1")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 
 INSTALLED_APPS = [
+    "core",
     "home",
     "exemplars",
     "campaigns",
@@ -66,7 +67,7 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Public APIs: CORS headers, then cached answers (ETag/304) before sessions and routing.
     "config.cors.CorsMiddleware",
-    "config.http_cache.ApiCacheMiddleware",
+    "core.http_cache.ApiCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -212,7 +213,7 @@ WAGTAIL_HEADLESS_PREVIEW = {
     "ENFORCE_TRAILING_SLASH": False,
 }
 
-# Server cache of anonymous API answers (config.http_cache): seconds kept on the server (the
+# Server cache of anonymous API answers (core.http_cache): seconds kept on the server (the
 # content generation invalidates them earlier), and max-age sent to browsers and CDNs.
 API_CACHE_TIMEOUT = int(os.environ.get("API_CACHE_TIMEOUT", "600"))
 API_CACHE_MAX_AGE = int(os.environ.get("API_CACHE_MAX_AGE", "60"))

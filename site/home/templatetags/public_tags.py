@@ -7,7 +7,8 @@
 from django import template
 from django.utils.safestring import mark_safe
 
-from exemplars.models import Place, fold
+from core.text import fold
+from exemplars.models import Place
 from home import seo
 
 register = template.Library()

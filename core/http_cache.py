@@ -4,7 +4,7 @@ Anonymous GET/HEAD responses under `API_CACHE_PREFIXES` (by default `/api/v1/` a
 are stored in Django's cache (Redis when `REDIS_URL` is set) under a key that contains a
 global *content generation* number. Anything that can change what a public API shows —
 publish, unpublish, delete, move, consent records, vocabularies, view restrictions, images —
-bumps the generation (see `config.cache_invalidation`), so stale entries are never read again
+bumps the generation (see `core.invalidation`), so stale entries are never read again
 and simply expire.
 
 Small API for other features:

@@ -91,3 +91,11 @@ def test_code_only_entries_do_not_change_prose():
     reader = current_normaliser()
     assert reader.read("CT UBND").text == "Chủ tịch Ủy ban nhân dân"
     assert reader.read("05-CT/TW").text == "năm, chỉ thị Trung ương"
+
+
+@pytest.mark.django_db
+def test_the_seed_list_in_code_is_exactly_what_the_migrations_load():
+    from radio.abbreviations import SEED
+
+    loaded = set(Abbreviation.objects.values_list("abbreviation", "expansion", "scope"))
+    assert loaded == set(SEED)

@@ -28,6 +28,7 @@ web addresses and symbols that have no reading.
 from __future__ import annotations
 
 import datetime
+import functools
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -147,6 +148,9 @@ class Reading:
         }
 
 
+_MULTIPLE_BLANKS = re.compile(r"[ \t]{2,}")
+
+
 class Unreadable(Exception):  # noqa: N818 - a signal inside the rules, never leaves this module
     def __init__(self, reason: str):
         super().__init__(reason)
@@ -214,11 +218,16 @@ def read_ordinal(n: int) -> str:
     return {1: "nhất", 4: "tư"}.get(n, read_int(n))
 
 
+_NUMBER_RE = re.compile(r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?")
+
+
 def parse_number(token: str) -> tuple[int, str | None]:
     """ "23.000" → (23000, None); "10,32" → (10, "32"). Raises Unreadable on ambiguous forms."""
-    if re.fullmatch(r"\d{1,3}(?:\.\d{3})+(?:,\d+)?", token) or re.fullmatch(r"\d+(?:,\d+)?", token):
+    if _NUMBER_RE.fullmatch(token):
         whole, _, frac = token.partition(",")
         digits = whole.replace(".", "")
+        if len(digits) > 18:
+            raise Unreadable("số quá lớn hoặc dãy chữ số quá dài: không rõ cách đọc")
         if len(digits) > 1 and digits.startswith("0") and len(digits) > 2:
             raise Unreadable("số bắt đầu bằng 0 (số điện thoại, mã số?): không rõ cách đọc")
         if frac and "." not in whole and len(frac) == 3 and len(digits) <= 3:
@@ -276,6 +285,11 @@ _CONTEXT_TOKEN = re.compile(rf"[{_L}]+|\d+|[^\s{_L}\d]")
 def _words_before(text: str, start: int, count: int = 2) -> list[str]:
     """The words before `start`, nearest first, as printed; punctuation is skipped, a number stops."""
     words: list[str] = []
+    index = start - 1
+    while index >= 0 and text[index] in " \t":
+        index -= 1
+    if index < 0 or text[index].isdigit():  # fast path: nothing, or a number right before
+        return words
     for token in reversed(_CONTEXT_TOKEN.findall(text, max(0, start - CONTEXT_WINDOW), start)):
         if token[0].isdigit():
             break
@@ -379,7 +393,8 @@ PHONE_NUMBER_RE = re.compile(PHONE_NUMBER)
 PHONE_NEXT_RE = re.compile(r"\s*(?:,|hoặc|và|/)\s*")
 
 BASE_PATTERNS = [
-    ("url", r"(?:https?://|www\.)[^\s<>)\]]+|<https?://[^>\s]+>|[\w.+-]+@[\w-]+\.[\w.]+"),
+    # Bounded and anchored at the start of a run, so a long "1-1-1…" is not rescanned at each digit.
+    ("url", r"(?:https?://|www\.)[^\s<>)\]]+|<https?://[^>\s]+>|(?<![\w.+-])[\w.+-]{1,64}+@[\w-]+\.[\w.]+"),
     # H. Lý Sơn, TP. Quảng Ngãi: before the list, where "TP" alone is an entry.
     ("place", rf"{WORD_BOUNDARY_BEFORE}(?P<place_abbr>{_PLACE_ALT})\.(?=\s)"),
     # GD&ĐT, KH&CN: the whole code from the list, else each part; before single entries ("KH").
@@ -410,6 +425,8 @@ NUMBER_PATTERNS = [
         r"(?P<dp_d1>\d{1,2})/(?P<dp_m1>\d{1,2})\s*[-–]\s*(?P<dp_d2>\d{1,2})/(?P<dp_m2>\d{1,2})(?![\d/])",
     ),
     ("date", r"(?P<d_day>\d{1,2})(?P<d_sep>[/.-])(?P<d_month>\d{1,2})(?P=d_sep)(?P<d_year>\d{4})(?![\d/])"),
+    # 1-2-3, 12/3/45: more than two numbers joined by hyphens or slashes (not a date): a code.
+    ("number_chain", r"\d+(?:[-/]\d+){2,}+"),
     ("month_year", r"(?P<my_first>\d{1,2})/(?P<my_year>\d{4})(?![\d/])"),
     ("day_month", r"(?P<dm_day>\d{1,3})/(?P<dm_month>\d{1,3})(?![\d/])"),
     (
@@ -420,7 +437,7 @@ NUMBER_PATTERNS = [
     ("money", rf"(?P<m_num>{NUMBER})\s?(?P<m_cur>{_CURRENCY_ALT})" + WORD_BOUNDARY_AFTER),
     ("percent", rf"(?P<p_num>{NUMBER})\s?%"),
     ("unit", rf"(?P<u_num>{NUMBER})\s?(?P<u_unit>{_UNIT_ALT})(?![{_L}0-9²³])"),
-    ("mixed", rf"\d+[{_L}]+[{_L}0-9]*|[{_L}]+\d+[{_L}0-9]*"),
+    ("mixed", rf"\d+[{_L}]+[{_L}0-9]*"),
     # Groups of digits separated by spaces (0905 123 456): a phone number or an amount?
     ("spaced_digits", r"\d{1,4}(?:[ \u00a0]\d{3})+(?!\d|[.,]\d)"),
     ("colon_digits", r"\d+:\d[\d.,]*"),
@@ -429,6 +446,7 @@ NUMBER_PATTERNS = [
     ("per", rf"/(?P<per_unit>{_PER_ALT})(?![{_L}0-9²³])"),
 ]
 TAIL_PATTERNS = [
+    ("mixed_letters", rf"[{_L}]+\d+[{_L}0-9]*"),
     ("roman", rf"{WORD_BOUNDARY_BEFORE}(?P<roman_num>[IVXLCDM]+)(?:/(?P<roman_year>\d{{4}}))?{WORD_BOUNDARY_AFTER}"),
     ("lunar", rf"{WORD_BOUNDARY_BEFORE}(?:âl|ÂL|Âl){WORD_BOUNDARY_AFTER}"),
     # Words joined by a slash that no rule above read: đồng/kg, và/hoặc.
@@ -440,6 +458,13 @@ TAIL_PATTERNS = [
 ]
 
 
+OTHER_PATTERNS = {"per", "slash", "symbol"}  # rules that start with neither a letter nor a digit
+
+
+def _alternatives(patterns) -> str:
+    return "|".join(f"(?P<{name}>{regex})" for name, regex in patterns)
+
+
 class Normaliser:
     """Rules bound to one pair of abbreviation lists; build once, call `read()` many times."""
 
@@ -447,16 +472,33 @@ class Normaliser:
         self.abbreviations = dict(abbreviations or {})
         # Parts of document codes ("CT" is "chỉ thị" in 05-CT/TW but "Chủ tịch" in prose).
         self.code_parts = {**self.abbreviations, **dict(code_parts or {})}
-        patterns = list(BASE_PATTERNS)
+        letter_patterns = [p for p in BASE_PATTERNS if p[0] != "url"]
         if self.abbreviations:
             # An abbreviation starts with a letter, so it only competes with the letter rules
             # below ("QH15" in the list beats "letters with digits").
             alt = "|".join(re.escape(a) for a in sorted(self.abbreviations, key=len, reverse=True))
-            patterns.append(("abbreviation", rf"{WORD_BOUNDARY_BEFORE}(?:{alt}){WORD_BOUNDARY_AFTER}"))
+            letter_patterns.append(("abbreviation", rf"{WORD_BOUNDARY_BEFORE}(?:{alt}){WORD_BOUNDARY_AFTER}"))
         # Hyphenated words and codes such as QNg-90123-TS (possessive: no backtracking).
-        patterns.append(("compound", rf"{WORD_BOUNDARY_BEFORE}[{_L}]+(?:-[{_L}0-9]+)++{WORD_BOUNDARY_AFTER}"))
-        patterns += NUMBER_PATTERNS + TAIL_PATTERNS
-        self.pattern = re.compile("|".join(f"(?P<{name}>{regex})" for name, regex in patterns))
+        letter_patterns.append(("compound", rf"{WORD_BOUNDARY_BEFORE}[{_L}]+(?:-[{_L}0-9]+)++{WORD_BOUNDARY_AFTER}"))
+        letter_patterns += [p for p in TAIL_PATTERNS if p[0] not in OTHER_PATTERNS]
+        digit_patterns = [p for p in NUMBER_PATTERNS if p[0] not in OTHER_PATTERNS]
+        other_patterns = [p for p in NUMBER_PATTERNS + TAIL_PATTERNS if p[0] in OTHER_PATTERNS]
+        # An editor's entry may start with something else than a letter ("%o"): let it in too.
+        extra = "".join(sorted({re.escape(a[0]) for a in self.abbreviations if a and not a[0].isalpha()}))
+        # Each group is guarded by a lookahead on its first character, so that at a space or a
+        # digit the engine does not try every letter rule (and the long list) in turn.
+        rules = [BASE_PATTERNS[0], *letter_patterns, *digit_patterns, *other_patterns]
+        self._handlers = {name: getattr(self, f"_{name}") for name, _ in rules}
+        self.pattern = re.compile(
+            "|".join(
+                [
+                    rf"(?=[\w<])(?P<url>{BASE_PATTERNS[0][1]})",
+                    rf"(?=[{_L}{extra}])(?:{_alternatives(letter_patterns)})",
+                    rf"(?=\d)(?:{_alternatives(digit_patterns)})",
+                    _alternatives(other_patterns),
+                ]
+            )
+        )
 
     # -- public ----------------------------------------------------------------------------
 
@@ -466,42 +508,43 @@ class Normaliser:
         text = text or ""
         reading = Reading(text="")
         out: list[str] = []
-        state = {"last": " "}  # the last non-blank character written, for sentence capitals
-
-        def emit(chunk: str) -> None:
-            out.append(chunk)
-            stripped = chunk.rstrip(" \t")
-            if stripped:
-                state["last"] = stripped[-1]
+        expansions, flags, handlers = reading.expansions, reading.flags, self._handlers
 
         def expand(original: str, spoken: str, rule: str) -> None:
-            reading.expansions.append(Expansion(original, spoken, rule))
-            if spoken and state["last"] in ".!?\n":
+            expansions.append(Expansion(original, spoken, rule))
+            # The last non-blank chunk written (gaps alternate with readings, so this is short).
+            index = len(out) - 1
+            while index >= 0 and not out[index].strip(" \t"):
+                index -= 1
+            last = out[index].rstrip(" \t")[-1] if index >= 0 else ""
+            if spoken and last in (".", "!", "?", "\n"):
                 # A sentence that starts with "12 lao động" is printed "Mười hai lao động".
                 spoken = spoken[0].upper() + spoken[1:]
-            emit(spoken)
+            out.append(spoken)
 
         pos = 0
         for start, end, spoken, rule in [*self._phone_spans(text), (len(text), len(text), None, "")]:
             for match in self.pattern.finditer(text, pos, start):
-                emit(text[pos : match.start()])
-                pos = match.end()
-                original = match.group()
+                match_start, match_end = match.span()
+                if match_start != pos:
+                    out.append(text[pos:match_start])
+                pos = match_end
                 try:
-                    result, result_rule = self._handle(match.lastgroup, match, text)
+                    result, result_rule = handlers[match.lastgroup](match, text)
                 except Unreadable as exc:
-                    reading.flags.append(Flag(original.strip("<>"), exc.reason))
-                    emit(original)
+                    original = match.group()
+                    flags.append(Flag(original.strip("<>"), exc.reason))
+                    out.append(original)
                     continue
                 if result is None:  # a plain word: left as printed
-                    emit(original)
+                    out.append(match.group())
                 else:
-                    expand(original, result, result_rule)
-            emit(text[pos:start])
+                    expand(match.group(), result, result_rule)
+            out.append(text[pos:start])
             if spoken is not None:
                 expand(text[start:end], spoken, rule)
             pos = end
-        reading.text = re.sub(r"[ \t]{2,}", " ", "".join(out))
+        reading.text = _MULTIPLE_BLANKS.sub(" ", "".join(out))
         return reading
 
     # -- phone numbers ---------------------------------------------------------------------
@@ -725,6 +768,11 @@ class Normaliser:
     def _mixed(self, m, text):
         raise Unreadable("chữ lẫn số: không rõ cách đọc")
 
+    _mixed_letters = _mixed
+
+    def _number_chain(self, m, text):
+        raise Unreadable("dãy số nối bằng gạch ngang hoặc gạch chéo: mã số hay ngày tháng?")
+
     def _spaced_digits(self, m, text):
         raise Unreadable("nhóm chữ số cách nhau bằng dấu cách: số điện thoại, mã số hay số tiền?")
 
@@ -735,7 +783,9 @@ class Normaliser:
         token = m.group()
         words = _words_before(text, m.start(), 2)
         before = words[0].lower() if words else ""
-        day_month = re.fullmatch(r"(\d{1,2})\.(\d{1,2})", token)
+        if not before and len(token) < 7 and token.isdigit():  # fast path: a plain small number
+            return _read_plain(token), "number"
+        day_month = _DAY_DOT_MONTH.fullmatch(token) if "." in token else None
         if day_month and _is_time_context(words):  # ngày 2.9, chiều 14.4
             day, month = int(day_month.group(1)), int(day_month.group(2))
             if _is_lunar(_tokens_after(text, m.end(), 2)):
@@ -816,6 +866,14 @@ class Normaliser:
         if m.group() == "&":
             return "và", "symbol"
         raise Unreadable("ký hiệu không có cách đọc")
+
+
+_DAY_DOT_MONTH = re.compile(r"(\d{1,2})\.(\d{1,2})")
+
+
+@functools.lru_cache(maxsize=1024)
+def _read_plain(digits: str) -> str:
+    return read_int(int(digits))
 
 
 def _read_phone(number: str) -> str:

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from radio.abbreviations import current_normaliser
+from radio.models import current_normaliser
 
 FRESH = Path(__file__).with_name("fresh_prose.tsv")
 MIN_READ_RIGHT = 0.90

@@ -256,6 +256,7 @@ def as_docx(data: dict) -> bytes:
     document.styles["Heading 1"].font.size = Pt(20)
     document.styles["Heading 2"].font.size = Pt(16)
 
+    document.styles["Footer"].font.size = Pt(10)  # also the size of the page number's field result
     footer = section.footer.paragraphs[0]
     footer.alignment = WD_ALIGN_PARAGRAPH.CENTER
     footer.add_run(f"{settings.CENTRE_NAME} · tuần {data['week']} · trang ").font.size = Pt(10)

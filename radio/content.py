@@ -176,7 +176,7 @@ def _name_core(page: ExemplarPage) -> str:
 def names_subject(page: ExemplarPage, text: str) -> bool:
     """Whether the first sentence of `text` already names the exemplar."""
     first = sentences(text.strip().split("\n\n")[0])[:1]
-    return bool(first) and _name_core(page) in sentence_key(first[0])
+    return bool(first) and f" {_name_core(page)} " in f" {sentence_key(first[0])} "
 
 
 def _source_parts(page: Page) -> list[tuple[str, str]]:

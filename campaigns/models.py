@@ -327,6 +327,12 @@ class StoryPage(HeadlessPreviewPageMixin, Page):
 
     lead = models.TextField("sapo", max_length=500, help_text="Đoạn mở đầu in đậm, 1–3 câu (tối đa 500 ký tự).")
     body = StreamField(StoryBlock(), verbose_name="nội dung", help_text="Nội dung bài viết.")
+    radio_text = models.TextField(
+        "bản đọc phát thanh",
+        blank=True,
+        help_text="Bản viết để đọc trên sóng, câu ngắn, số và chữ viết tắt viết thành chữ. Khi có, chuyên mục "
+        "phát thanh đọc bản này thay cho sapo và nội dung. Bỏ trống để dùng sapo và nội dung.",
+    )
     author = models.CharField("tác giả", max_length=150, help_text="Tên phóng viên hoặc cộng tác viên.")
     date = models.DateField("ngày đăng", default=timezone.localdate, help_text="Ngày bài viết (hiển thị trên trang).")
     exemplars = ParentalManyToManyField(
@@ -361,6 +367,7 @@ class StoryPage(HeadlessPreviewPageMixin, Page):
         FieldPanel("lead"),
         FieldRowPanel([FieldPanel("author"), FieldPanel("date")]),
         FieldPanel("body"),
+        FieldPanel("radio_text"),
         FieldPanel("exemplars"),
         FieldPanel("campaigns"),
         FieldPanel("is_fictional"),

@@ -15,6 +15,7 @@ import json
 import textwrap
 from email.utils import format_datetime
 
+from django.conf import settings
 from django.urls import reverse
 from django.utils import feedgenerator
 from django.utils.html import escape, linebreaks
@@ -152,6 +153,12 @@ def _header_lines(data: dict) -> list[str]:
     ]
 
 
+def item_heading(item: dict) -> str:
+    """“2. Võ Văn Biển”: the order and the heading as written; cues say they are not read."""
+    heading = f"{item['order']}. {item['slug']}"
+    return f"{heading} — {item['kind_label']}" if item["kind"] == "cue" else heading
+
+
 def as_text(data: dict) -> str:
     """A clean UTF-8 script: timings in the left margin (read, running total, latest start)."""
     margin = 26
@@ -160,7 +167,7 @@ def as_text(data: dict) -> str:
     lines += ["", "   đọc   cộng dồn  bắt đầu", ""]
     for item in data["items"]:
         head = f"{clock(item['seconds']):>6} {clock(item['cumulative_seconds']):>8}  {item['back_time'] or '':>8}"
-        lines.append(f"{head:<{margin}}{item['order']}. {item['slug']} — {item['kind_label']}")
+        lines.append(f"{head:<{margin}}{item_heading(item)}")
         if item["presenter_notes"]:
             lines += wrap.wrap(f"[Ghi chú, không đọc: {item['presenter_notes']}]")
         for paragraph in (item["read_text"] or "").split("\n"):
@@ -171,22 +178,98 @@ def as_text(data: dict) -> str:
     return "\n".join(lines) + "\n"
 
 
+def document_title(data: dict) -> str:
+    """“Học tập và làm theo … — tuần 2026-W49”: the DOCX title, its first heading and the feed title."""
+    return f"{data['programme']['name']} — tuần {data['week']}"
+
+
+def _page_number_field(paragraph, size) -> None:
+    """A PAGE field, so a printed script keeps its pages in order."""
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    run = paragraph.add_run()
+    run.font.size = size
+    for kind, text in (("begin", None), (None, "PAGE"), ("separate", None), (None, "1"), ("end", None)):
+        if kind:
+            element = OxmlElement("w:fldChar")
+            element.set(qn("w:fldCharType"), kind)
+        elif text == "PAGE":
+            element = OxmlElement("w:instrText")
+            element.set(qn("xml:space"), "preserve")
+            element.text = " PAGE "
+        else:
+            element = OxmlElement("w:t")
+            element.text = text
+        run._r.append(element)
+
+
+def _vietnamese(style) -> None:
+    """Mark a style as Vietnamese, so Word's proofing does not underline every word."""
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    rpr = style.element.get_or_add_rPr()
+    lang = rpr.find(qn("w:lang"))
+    if lang is None:
+        lang = OxmlElement("w:lang")
+        rpr.append(lang)
+    lang.set(qn("w:val"), "vi-VN")
+
+
 def as_docx(data: dict) -> bytes:
-    """A Word document in large type (18 pt read text), one section per item, in order."""
+    """A Word document to print or read from: A4, large type (18 pt read text), one section per
+    item in order, titled with the programme and week, authored by the centre (settings.CENTRE_NAME)."""
     from docx import Document
-    from docx.shared import Pt
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+    from docx.shared import Mm, Pt, RGBColor
 
     document = Document()
+    section = document.sections[0]
+    section.page_width, section.page_height = Mm(210), Mm(297)
+    section.top_margin, section.bottom_margin = Mm(20), Mm(20)
+    section.left_margin, section.right_margin = Mm(25), Mm(20)
+    section.header_distance = section.footer_distance = Mm(10)
+
+    title = document_title(data)
+    properties = document.core_properties
+    properties.title = title
+    properties.subject = f"Kịch bản phát thanh chuyên mục “{data['programme']['name']}”"
+    properties.author = properties.last_modified_by = settings.CENTRE_NAME
+    properties.keywords = f"kịch bản phát thanh; {data['week']}"
+    properties.comments = f"Tình trạng: {data['status_label']}; phiên bản {data['version']}."
+    properties.language = "vi-VN"
+    properties.category = "Kịch bản phát thanh"
+    properties.revision = max(1, int(data["version"] or 1))
+    stamp = datetime.datetime.fromisoformat(data["approved_at"]) if data["approved_at"] else None
+    stamp = (stamp or datetime.datetime.now(datetime.UTC)).astimezone(datetime.UTC).replace(tzinfo=None)
+    properties.created = properties.modified = stamp  # python-docx writes naive times as UTC
+
     normal = document.styles["Normal"]
     normal.font.name = "Arial"
     normal.font.size = Pt(16)
+    _vietnamese(normal)
+    for name in ("Heading 1", "Heading 2"):
+        style = document.styles[name]
+        style.font.name = "Arial"
+        style.font.color.rgb = RGBColor(0, 0, 0)
+    document.styles["Heading 1"].font.size = Pt(20)
+    document.styles["Heading 2"].font.size = Pt(16)
+
+    document.styles["Footer"].font.size = Pt(10)  # also the size of the page number's field result
+    footer = section.footer.paragraphs[0]
+    footer.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    footer.add_run(f"{settings.CENTRE_NAME} · tuần {data['week']} · trang ").font.size = Pt(10)
+    _page_number_field(footer, Pt(10))
+
     header = _header_lines(data)
-    document.add_heading(header[0], level=1)
+    document.add_heading(title, level=1)
     for line in header[1:]:
-        document.add_paragraph(line)
+        document.add_paragraph().add_run(line).font.size = Pt(12)
     for item in data["items"]:
-        document.add_heading(f"{item['order']}. {item['slug']} — {item['kind_label']}", level=2)
+        document.add_heading(item_heading(item), level=2)
         timing = document.add_paragraph()
+        timing.paragraph_format.keep_with_next = True  # never a heading and its timing alone at a page foot
         run = timing.add_run(
             f"Đọc {clock(item['seconds'])} · Cộng dồn {clock(item['cumulative_seconds'])} · "
             f"Bắt đầu {item['back_time'] or '—'}"
@@ -194,7 +277,9 @@ def as_docx(data: dict) -> bytes:
         run.bold = True
         run.font.size = Pt(12)
         if item["presenter_notes"]:
-            note = document.add_paragraph().add_run(f"[Ghi chú, không đọc: {item['presenter_notes']}]")
+            notes = document.add_paragraph()
+            notes.paragraph_format.keep_with_next = True
+            note = notes.add_run(f"[Ghi chú, không đọc: {item['presenter_notes']}]")
             note.italic = True
             note.font.size = Pt(14)
         for paragraph in (item["read_text"] or "").split("\n"):

@@ -172,6 +172,13 @@ class ExemplarPage(HeadlessPreviewPageMixin, Page):
         blank=True,
         help_text="Câu chuyện đầy đủ: đoạn văn, trích dẫn, ảnh, con số, video.",
     )
+    radio_text = models.TextField(
+        "bản đọc phát thanh",
+        blank=True,
+        help_text="Bản viết để đọc trên sóng, dài hơn phần tóm tắt: câu ngắn, số và chữ viết tắt viết thành chữ. "
+        "Khi có, chuyên mục phát thanh đọc bản này thay cho tóm tắt và câu chuyện (với cá nhân, hộ gia đình: "
+        "chỉ khi phiếu đồng ý cho phép công bố câu chuyện). Bỏ trống để dùng tóm tắt và câu chuyện.",
+    )
     achievements = RichTextField(
         "thành tích",
         blank=True,
@@ -246,6 +253,7 @@ class ExemplarPage(HeadlessPreviewPageMixin, Page):
             heading="Thông tin",
         ),
         FieldPanel("body"),
+        FieldPanel("radio_text"),
         FieldPanel("achievements"),
         FieldPanel("replication_guide"),
         InlinePanel("awards", heading="Khen thưởng", label="khen thưởng"),

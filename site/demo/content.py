@@ -5,12 +5,15 @@ history, the campaigns and their periods and launchers, the four community model
 exemplar conferences of 2015 and 2020, the radio column. What is invented, and marked so: every
 person, household and collective, their awards and decision numbers, the thôn names (the report
 says the island has 6 thôn but does not name them), milestone dates not given in the report,
-and every story. Each entry has a stable `key` so that `seed_demo` can find it again.
+every story and every radio version. Each entry has a stable `key` so that `seed_demo` can find it
+again. The centre's name is never written here: it is `settings.CENTRE_NAME`.
 """
 
 from __future__ import annotations
 
 import datetime
+
+from django.conf import settings
 
 D = datetime.date
 
@@ -111,7 +114,7 @@ ORGANISATIONS = [
     ),
     (
         "org:trung-tam-truyen-thong",
-        "Trung tâm Truyền thông – Văn hóa – Thể thao huyện Lý Sơn",
+        settings.CENTRE_NAME,
         "Trung tâm TT-VH-TT",
         "unit",
         "place:huyen-ly-son",
@@ -367,6 +370,135 @@ def _guide(steps: list[str], needs: list[str]) -> str:
     )
 
 
+# --------------------------------------------------------------------------------------------
+# Radio versions (bản đọc phát thanh), written for the ear: short sentences, numbers in words,
+# no abbreviations. All invented, like the people and stories they tell about. The demo week's
+# running order is RADIO_WEEK, at the end of this module.
+# --------------------------------------------------------------------------------------------
+RADIO_VO_VAN_BIEN = """\
+Hơn hai mươi lăm năm bám biển Hoàng Sa, ông Biển cùng bạn thuyền đã cứu giúp mười bốn ngư dân gặp nạn. \
+Với ông, mỗi chuyến ra khơi không chỉ để mưu sinh, mà còn để góp phần giữ biển, giữ người.
+
+Bà con trong thôn vẫn nhắc mãi chuyến biển cuối tháng mười năm hai nghìn không trăm mười chín. Khi áp thấp \
+nhiệt đới tràn qua ngư trường, tàu của ông đang trên đường về nơi tránh trú thì nhận được tin báo qua máy \
+thông tin liên lạc: một tàu cá bị sóng đánh chìm, năm ngư dân đang bám trên thúng chai giữa biển. Không chần \
+chừ, ông bàn với anh em trong tàu quay lại, chạy ngược sóng gần hai mươi hải lý. Sau sáu giờ tìm kiếm trong \
+mưa gió, cả năm ngư dân được đưa lên tàu an toàn. Các tàu trong Tổ đoàn kết khai thác hải sản xa bờ thôn Tây \
+An Vĩnh, nơi ông là thành viên, cũng kịp thời ra hỗ trợ, cùng đưa các ngư dân về cảng.
+
+Nhắc lại chuyện cũ, ông Biển chỉ cười hiền: “Biển cho mình cái ăn, thì mình cũng phải giữ biển, giữ người. \
+Ở giữa biển, thấy người gặp nạn thì không ai được bỏ đi.”
+
+Không chỉ cứu người, ông còn là thành viên tích cực của tổ đoàn kết trên biển. Trong mỗi chuyến đi, tàu của \
+ông giữ liên lạc thường xuyên với đất liền, chia sẻ ngư trường với tàu bạn, kịp thời báo tin tàu lạ cho lực \
+lượng chức năng. Trước mỗi chuyến ra khơi, ông đều nhắc bạn thuyền kiểm tra máy móc, mang đủ áo phao, thuốc \
+men và nước ngọt.
+
+Ghi nhận những việc làm ấy, năm hai nghìn không trăm mười bốn, ông được Chủ tịch Ủy ban nhân dân huyện Lý Sơn \
+tặng Giấy khen. Năm hai nghìn không trăm mười chín, ông được Chủ tịch Ủy ban nhân dân tỉnh Quảng Ngãi tặng \
+Bằng khen vì đã dũng cảm cứu người bị nạn trên biển. Giữa biển khơi sóng gió, tấm lòng của người thuyền \
+trưởng làng biển vẫn vững vàng như chính con tàu của ông."""
+
+RADIO_THU_GOM_RAC = """\
+Mô hình ra đời từ một sáng Chủ nhật, khi anh Ngô Văn Đảo, đoàn viên thanh niên của thôn, rủ bạn bè mang bao \
+tải ra bờ biển nhặt rác. Từ vài người ban đầu, đến nay, mỗi sáng Chủ nhật có hàng chục đoàn viên, hội viên \
+phụ nữ, cựu chiến binh và bà con trong thôn cùng ra quân.
+
+Cách làm rất đơn giản. Mỗi đoạn bờ biển có một tổ trưởng phụ trách. Rác được phân loại ngay tại chỗ: vỏ \
+chai, bao bì nhựa để riêng, rác còn lại đưa về điểm tập kết để xe thu gom chở đi. Vỏ chai, bao bì được bán \
+cho cơ sở thu mua phế liệu. Tiền bán được ghi chép, công khai và dùng để mua bao tải, găng tay, kẹp gắp rác \
+cho những buổi sau. Nhờ vậy, mô hình tự duy trì mà không phải xin thêm kinh phí.
+
+Riêng năm hai nghìn không trăm hai mươi ba, mô hình tổ chức hơn bốn mươi buổi ra quân, thu gom khoảng mười \
+hai tấn rác. Bờ biển sạch hơn, du khách đến thôn đông hơn. Điều đáng quý là ý thức của người dân đã thay \
+đổi: nhiều hộ kinh doanh ven biển tự đặt thùng rác, nhắc khách không để lại rác trên bãi cát.
+
+Thấy cách làm hiệu quả, các thôn Đông An Hải, Tây An Vĩnh và An Bình đã về học tập và làm theo. Mỗi nơi chọn \
+một đoạn bờ biển, cử tổ trưởng, thống nhất lịch ra quân và công khai thu chi như ở Bắc An Hải. Mô hình được \
+Chủ tịch Ủy ban nhân dân huyện tặng Giấy khen vì có thành tích xuất sắc trong phong trào bảo vệ môi trường biển.
+
+Thưa quý vị, thôn, tổ dân phố nào muốn làm theo có thể liên hệ Chi đoàn thanh niên thôn Bắc An Hải để được \
+hướng dẫn. Chỉ cần vài chiếc bao tải, đôi găng tay và sự đồng lòng của bà con, bờ biển quê mình sẽ luôn xanh, \
+sạch, đẹp."""
+
+RADIO_TRUC_CAP_CUU = """\
+Đảo Bé chỉ cách đảo Lớn một quãng biển ngắn, nhưng những ngày biển động, tàu thuyền không thể qua lại. Khi \
+ấy, mọi ca bệnh trên đảo đều trông cậy vào trạm y tế nhỏ với vài cán bộ.
+
+Một đêm giữa tháng một năm hai nghìn không trăm hai mươi mốt, gió mùa đông bắc thổi mạnh, biển động dữ dội. \
+Gần nửa đêm, một sản phụ trên đảo chuyển dạ sớm và mất nhiều máu. Không thể đưa vào đất liền, chị Phạm Thị \
+Lành, y sĩ, trạm trưởng trạm y tế, cùng hai đồng nghiệp quyết định giữ sản phụ lại trạm, vừa cấp cứu, vừa \
+xin ý kiến các bác sĩ tuyến trên qua điện thoại.
+
+Suốt đêm, chị Lành không rời giường bệnh. Chị theo dõi từng nhịp tim, từng lần đo huyết áp, động viên sản \
+phụ và người nhà giữ bình tĩnh. Gần sáng, em bé chào đời, mẹ tròn con vuông. Sáng hôm sau, khi gió vừa lặng, \
+hai mẹ con được đưa vào đất liền an toàn, có cán bộ trạm y tế đi cùng.
+
+Ngoài những đêm trực, chị Lành còn thường xuyên đến tận nhà thăm khám cho người cao tuổi neo đơn, hướng dẫn \
+bà con cách phòng bệnh trong mùa nắng nóng, mùa mưa bão. Với bà con đảo Bé, chị như người thân trong nhà.
+
+Nhắc về đêm trực ấy, chị Lành nói giản dị: “Ở đảo Bé, trạm y tế là chỗ dựa của bà con. Biển càng động, mình \
+càng phải vững.” Nhiều năm công tác ở đảo, chị đã không ít lần trực xuyên đêm như thế. Với tinh thần trách \
+nhiệm và tấm lòng của người thầy thuốc, chị đã được tặng danh hiệu Lao động tiên tiến và Chiến sĩ thi đua \
+cơ sở."""
+
+RADIO_HOC_BOI = """\
+Ở làng biển, trẻ con lớn lên cạnh sóng nước, nhưng không phải em nào cũng biết bơi. Mỗi mùa hè, nỗi lo đuối \
+nước lại khiến nhiều phụ huynh trên đảo thấp thỏm.
+
+Trăn trở với nỗi lo ấy, cô giáo Nguyễn Thị Hoa, giáo viên tiểu học ở thôn Đông An Hải, đã mở lớp dạy bơi \
+miễn phí cho học trò. Mỗi chiều hè, khi nắng đã dịu, cô cùng các đoàn viên Chi đoàn thanh niên thôn Tây An Hải \
+đưa các em ra bãi tắm an toàn, có phao tiêu khoanh vùng và người lớn đứng canh.
+
+Các em được học từ những điều đơn giản nhất: làm quen với nước, nín thở, thả nổi, rồi mới tập bơi. Cô Hoa \
+còn dạy các em cách tự cứu mình khi bị chuột rút, cách gọi người lớn khi thấy bạn gặp nguy hiểm, và tuyệt \
+đối không nhảy xuống nước cứu bạn khi mình chưa bơi giỏi.
+
+Lớp học không thu một đồng học phí. Phụ huynh góp áo phao, phao tay; ngư dân trong thôn góp dây, góp phao \
+tiêu. Đến nay, đã có hơn ba trăm em biết bơi nhờ những buổi chiều hè như thế. Cô Hoa tâm sự: “Trẻ con làng \
+biển mà không biết bơi thì mình không yên lòng. Mỗi em biết bơi là mỗi gia đình bớt đi một nỗi lo.”"""
+
+RADIO_MO_HEO_DAT = """\
+Những ngày giáp Tết, tại nhà văn hóa thôn Tây An Hải, Chi hội phụ nữ thôn tổ chức “mổ heo đất”, khép lại một \
+năm thực hiện mô hình “Nuôi heo đất, gửi yêu thương”. Hơn hai trăm con heo đất được mang đến, mỗi con là \
+những đồng tiền lẻ mà hội viên, cán bộ và cả các cháu nhỏ dành dụm suốt một năm.
+
+Trước đông đủ bà con, bà Bùi Thị Cúc, người giữ sổ quỹ của chi hội, đọc to từng khoản thu, từng khoản chi. \
+Tổng cộng, chi hội góp được hơn bốn mươi triệu đồng. Số tiền được dùng để mua quà Tết, trao tận tay ba mươi \
+lăm hộ nghèo, hộ cận nghèo trong thôn, trong đó có những cụ già neo đơn và những gia đình có người ốm đau \
+dài ngày. Các hội viên đến tận nhà từng hộ để trao quà, hỏi han hoàn cảnh, ghi lại những khó khăn cần tiếp \
+tục giúp đỡ trong năm tới. Cầm phần quà trên tay, một cụ bà neo đơn trong thôn xúc động nói: năm nay nhà \
+có Tết rồi.
+
+Nhiều gia đình góp cả heo đất của con cháu. Hộ ông Phạm Văn Thuyền năm nào cũng góp trọn những con heo đất \
+của các cháu nội. Ông Thuyền bảo, để các cháu nuôi heo đất là để các cháu học cách thương người từ khi còn nhỏ.
+
+Bà Cúc chia sẻ: “Của ít lòng nhiều, góp lại là thành chuyện lớn. Mình làm đều đặn, công khai từng đồng thì \
+ai góp cũng yên lòng.” Từ thôn Tây An Hải, mô hình đã được nhiều chi hội phụ nữ và nhiều cơ quan trên đảo \
+học tập, làm theo."""
+
+RADIO_TONG_KET_NGUOI_NGHEO = """\
+Thưa quý vị, phong trào thi đua “Lý Sơn chung tay vì người nghèo, không để ai bị bỏ lại phía sau” được phát \
+động ngày mười chín tháng năm năm hai nghìn không trăm hai mươi mốt, nhân kỷ niệm ngày sinh Chủ tịch Hồ Chí \
+Minh. Sau năm năm thực hiện, phong trào đã khép lại giai đoạn hai nghìn không trăm hai mươi mốt đến hai nghìn \
+không trăm hai mươi lăm với nhiều cách làm hay và nhiều tấm gương tiêu biểu.
+
+Tại hội nghị tổng kết, Ủy ban nhân dân đặc khu Lý Sơn đánh giá: phong trào đã huy động được sức mạnh của cả \
+cộng đồng. Cán bộ, hội viên các đoàn thể, ngư dân, nông dân và các cơ sở kinh doanh cùng góp công, góp của, \
+giúp hộ nghèo, hộ cận nghèo từng bước ổn định cuộc sống.
+
+Từ phong trào, nhiều mô hình đã ra đời và lan tỏa. Tiêu biểu là mô hình “Nuôi heo đất, gửi yêu thương” của \
+hội viên phụ nữ, và mô hình “Góp quỹ cho học sinh nghèo hiếu học” của giáo viên, phụ huynh và ngư dân, mỗi \
+năm học trao hơn một trăm hai mươi suất học bổng, kèm sách vở và áo phao cho học sinh trên đảo.
+
+Hội nghị cũng thẳng thắn chỉ ra hạn chế: việc nhân rộng các điển hình tiên tiến còn chưa nhiều, có mô hình \
+mới dừng lại ở một thôn. Thời gian tới, đặc khu tiếp tục phát hiện, bồi dưỡng và nhân rộng những cách làm \
+hay, để phong trào đi vào chiều sâu, thật sự không để ai bị bỏ lại phía sau.
+
+Quý vị biết tấm gương người tốt, việc tốt nào ở thôn xóm mình, xin hãy giới thiệu với chuyên mục, để những \
+câu chuyện đẹp ấy được lan tỏa trên sóng phát thanh của đảo nhà."""
+
+
 EXEMPLARS = [
     # ---- the four community models named in the report -----------------------------------
     {
@@ -389,6 +521,7 @@ EXEMPLARS = [
             ["Bao tải, găng tay, kẹp gắp rác", "Điểm tập kết rác có mái che", "Sự đồng thuận của thôn và đoàn thể"],
         ),
         "figures": [("12 tấn", "rác thu gom năm 2023"), ("40+", "buổi ra quân mỗi năm")],
+        "radio_text": RADIO_THU_GOM_RAC,
         "awards": [
             _award(
                 "award:giay-khen",
@@ -485,7 +618,14 @@ EXEMPLARS = [
         "tham gia tổ đoàn kết trên biển, báo tin tàu lạ cho lực lượng chức năng.",
         "achievements": "<ul><li>Cứu 14 ngư dân gặp nạn trên biển (2014–2023).</li></ul>",
         "figures": [("14", "ngư dân được cứu"), ("25 năm", "bám biển")],
+        "story": [
+            "Ông Biển theo cha đi biển từ năm 18 tuổi và nhận làm thuyền trưởng khi mới ngoài 30. Tàu của ông là "
+            "một trong 8 tàu của Tổ đoàn kết khai thác hải sản xa bờ thôn Tây An Vĩnh.",
+            "Đêm cuối tháng 10/2019, giữa cơn áp thấp, tàu của ông quay lại gần 20 hải lý để cứu 5 ngư dân bám "
+            "trên thúng chai.",
+        ],
         "quote": ("Biển cho mình cái ăn, thì mình cũng phải giữ biển, giữ người.", "Ông Võ Văn Biển"),
+        "radio_text": RADIO_VO_VAN_BIEN,
         "awards": [
             _award("award:giay-khen", "412/QĐ-UBND", D(2014, 6, 3), HUYEN, "org:ubnd-huyen", "ad_hoc"),
             _award(
@@ -800,7 +940,7 @@ EXEMPLARS = [
 # Good-deed stories (việc tốt), all fictional. (key, title, slug, date, lead, paragraphs,
 # exemplar keys, campaign keys)
 # --------------------------------------------------------------------------------------------
-AUTHOR = "Phóng viên Trung tâm Truyền thông – Văn hóa – Thể thao (bài mẫu)"
+AUTHOR = f"Phóng viên {settings.CENTRE_NAME} (bài mẫu)"
 STORIES = [
     {
         "key": "story:cuu-ngu-dan-hoang-sa",
@@ -837,6 +977,7 @@ STORIES = [
         ],
         "exemplars": ["exemplar:mo-hinh-nuoi-heo-dat", "exemplar:bui-thi-cuc", "exemplar:ho-pham-van-thuyen"],
         "campaigns": ["campaign:ly-son-nguoi-ngheo"],
+        "radio_text": RADIO_MO_HEO_DAT,
     },
     {
         "key": "story:hoc-bong-dau-nam-hoc",
@@ -856,6 +997,7 @@ STORIES = [
         "date": D(2022, 6, 20),
         "lead": "Mỗi chiều hè, cô Hoa cùng đoàn viên dạy bơi cho trẻ ở bãi tắm an toàn.",
         "paragraphs": ["Lớp học không thu phí; phụ huynh góp áo phao, phao tay."],
+        "radio_text": RADIO_HOC_BOI,
         "exemplars": ["exemplar:nguyen-thi-hoa", "exemplar:chi-doan-tay-an-hai"],
         "campaigns": [],
     },
@@ -886,6 +1028,7 @@ STORIES = [
         "date": D(2021, 1, 15),
         "lead": "Biển động, không có tàu vào bờ, chị Lành và đồng nghiệp giữ sức sống cho một sản phụ suốt đêm.",
         "paragraphs": ["Sáng hôm sau, mẹ con được đưa vào đất liền an toàn."],
+        "radio_text": RADIO_TRUC_CAP_CUU,
         "exemplars": ["exemplar:pham-thi-lanh"],
         "campaigns": ["campaign:van-hoa-cong-so"],
     },
@@ -929,6 +1072,23 @@ STORIES = [
         "exemplars": ["exemplar:to-doan-ket-tay-an-vinh", "exemplar:tran-van-toi", "exemplar:ho-vo-van-luoi"],
         "campaigns": ["campaign:ly-son-ntm-2016"],
     },
+    {
+        "key": "story:tong-ket-chung-tay-vi-nguoi-ngheo",
+        "title": "Tổng kết phong trào “Lý Sơn chung tay vì người nghèo – Không để ai bị bỏ lại phía sau”",
+        "slug": "tong-ket-phong-trao-ly-son-chung-tay-vi-nguoi-ngheo",
+        "date": D(2025, 12, 19),
+        "lead": "Sau năm năm, phong trào để lại nhiều mô hình hay; nhân rộng điển hình tiên tiến vẫn là việc phải "
+        "làm tiếp.",
+        "paragraphs": [
+            "Hội nghị tổng kết giai đoạn 2021–2025 do UBND đặc khu Lý Sơn tổ chức, biểu dương các tập thể, "
+            "cá nhân tiêu biểu.",
+            "Hai mô hình “Nuôi heo đất, gửi yêu thương” và “Góp quỹ cho học sinh nghèo hiếu học” được đề nghị "
+            "tiếp tục nhân rộng ra các thôn còn lại.",
+        ],
+        "exemplars": ["exemplar:mo-hinh-nuoi-heo-dat", "exemplar:mo-hinh-gop-quy-hoc-sinh"],
+        "campaigns": ["campaign:ly-son-nguoi-ngheo"],
+        "radio_text": RADIO_TONG_KET_NGUOI_NGHEO,
+    },
 ]
 
 INDEXES = [
@@ -961,8 +1121,9 @@ ABOUT = {
     "slug": "gioi-thieu",
     "lead": "<p>Gương Sáng giúp phát hiện, giới thiệu và nhân rộng điển hình tiên tiến trên đảo Lý Sơn.</p>",
     "paragraphs": [
-        "<p>Trang do Trung tâm Văn hóa – Thông tin và Truyền thông đặc khu Lý Sơn biên tập, theo tinh thần "
-        "Luật Thi đua, khen thưởng số 06/2022/QH15: phát hiện, bồi dưỡng và nhân rộng điển hình tiên tiến.</p>",
+        # The centre that edits the site is named by the About template, from settings.CENTRE_NAME.
+        "<p>Trang được biên tập theo tinh thần Luật Thi đua, khen thưởng số 06/2022/QH15: phát hiện, bồi dưỡng "
+        "và nhân rộng điển hình tiên tiến.</p>",
         "<h2>Dữ liệu cá nhân</h2><p>Chúng tôi chỉ công bố năm sinh (không ghi ngày sinh), tên thôn (không ghi số "
         "nhà) và chỉ khi người được nêu gương đã đồng ý. Người được nêu gương có thể rút lại đồng ý bất cứ lúc "
         "nào; khi đó hồ sơ được gỡ khỏi trang.</p>",
@@ -972,3 +1133,23 @@ ABOUT = {
         "Tên các thôn là tên minh họa.</p>",
     ],
 }
+
+# --------------------------------------------------------------------------------------------
+# The demo's radio week: the running order of “Học tập và làm theo tấm gương đạo đức Hồ Chí
+# Minh” (page key, note for the presenter — never read, never timed). Intro and outro come from
+# the programme's templates. Read at 210 syllables a minute it fills the ten-minute slot.
+# --------------------------------------------------------------------------------------------
+RADIO_WEEK = [
+    ("exemplar:vo-van-bien", "Tấm gương của tuần. Dữ liệu mẫu: nhân vật hư cấu. Đọc chậm đoạn trích lời ông Biển."),
+    ("story:truc-cap-cuu-dao-be", "Bài mẫu, nhân vật hư cấu. Giọng ấm, chậm lại ở đoạn em bé chào đời."),
+    (
+        "exemplar:mo-hinh-thu-gom-rac-bo-bien",
+        "Mô hình được nhân rộng. Dữ liệu mẫu. Nhấn vào lời mời làm theo ở cuối bài.",
+    ),
+    ("story:day-boi-mua-he", "Bài mẫu, nhân vật hư cấu."),
+    ("story:mo-heo-dat-2024", "Bài mẫu, nhân vật hư cấu."),
+    (
+        "story:tong-ket-chung-tay-vi-nguoi-ngheo",
+        "Tin phong trào (minh họa, không phải kết quả thật). Đọc liền sau bài mổ heo đất.",
+    ),
+]

@@ -297,7 +297,10 @@ class Seeder:
     def _create_exemplar(self, index, spec) -> ExemplarPage:
         image = self.objects[f"image:{spec['key']}"]
         person = spec["kind"] == "individual"
-        body = [("paragraph", RichText(f"<p>{spec['summary']}</p>"))]
+        # The summary is shown above the story (and read first on air): the story never repeats it.
+        body = []
+        if spec.get("story"):
+            body.append(("paragraph", RichText("".join(f"<p>{p}</p>" for p in spec["story"]))))
         if spec.get("quote"):
             body.append(("quote", {"text": spec["quote"][0], "speaker": spec["quote"][1]}))
         if spec.get("figures"):
@@ -315,6 +318,7 @@ class Seeder:
             kind=spec["kind"],
             place=self.objects[spec["place"]],
             summary=spec["summary"],
+            radio_text=spec.get("radio_text", ""),
             occupation=spec.get("occupation", ""),
             unit=spec.get("unit", ""),
             position=spec.get("position", ""),
@@ -427,6 +431,7 @@ class Seeder:
             title=spec["title"],
             slug=_slug(spec),
             lead=spec["lead"],
+            radio_text=spec.get("radio_text", ""),
             author=content.AUTHOR,
             date=spec["date"],
             body=body,
@@ -455,6 +460,12 @@ class Seeder:
 
         self.ensure(spec["key"], "about", lambda: _child_by_slug(home, spec["slug"]), create)
         self.report("about", "Trang giới thiệu")
+
+
+def radio_week() -> list[tuple[Page, str]]:
+    """The demo week's running order as (page, note), for `radio.demo.seed_radio_demo`."""
+    objects = resolve_records()
+    return [(objects[key].specific, note) for key, note in content.RADIO_WEEK if key in objects]
 
 
 def image_alt(spec) -> str:

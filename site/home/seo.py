@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 
+from django.conf import settings
 from django.templatetags.static import static
 from django.utils.html import strip_tags
 from django.utils.text import Truncator
@@ -21,7 +22,6 @@ from exemplars.models import ExemplarPage, SubjectKind
 
 from .models import AboutPage, HomePage
 
-PUBLISHER_NAME = "Trung tâm Văn hóa – Thông tin và Truyền thông đặc khu Lý Sơn"
 DEFAULT_DESCRIPTION = "Gương người tốt, việc tốt trên đảo Lý Sơn — để học tập và nhân rộng điển hình tiên tiến."
 DEFAULT_IMAGE = "img/og-default.png"
 OG_SPEC = "fill-1200x630|format-jpeg|jpegquality-80"
@@ -115,7 +115,7 @@ def share_meta(page: Page | None, request) -> dict:
 def _publisher(request) -> dict:
     return {
         "@type": "GovernmentOrganization",
-        "name": PUBLISHER_NAME,
+        "name": settings.CENTRE_NAME,
         "logo": {"@type": "ImageObject", "url": absolute(request, static("img/favicon.png"))},
     }
 

@@ -263,6 +263,20 @@ def test_share_metadata_and_json_ld(client, sample):
     assert any(n["@type"] == "WebSite" for n in json_ld(html(client, "/")))
 
 
+def test_footer_about_page_and_publisher_name_the_centre_from_one_setting(client, sample, settings):
+    settings.CENTRE_NAME = "Trung tâm Thử nghiệm - Văn hóa"
+    home = html(client, "/")
+    footer = home[home.index("<footer") :]
+    assert "Trung tâm Thử nghiệm - Văn hóa, đặc khu Lý Sơn, tỉnh Quảng Ngãi." in footer
+    about = html(client, sample.about.url)
+    main = about[about.index("<main") : about.index("</main>")]
+    assert "Đơn vị biên tập: Trung tâm Thử nghiệm - Văn hóa" in main
+    article = next(n for n in json_ld(html(client, sample.story.url)) if n["@type"] == "Article")
+    assert article["publisher"]["name"] == "Trung tâm Thử nghiệm - Văn hóa"
+    for body in (home, about):
+        assert "Trung tâm Văn hóa – Thông tin" not in body
+
+
 def test_json_ld_cannot_break_out_of_its_script(client, sample):
     sample.individual.title = "Biển </script><script>alert(1)</script>"
     sample.individual.summary = "Tóm tắt & <!-- chú thích"

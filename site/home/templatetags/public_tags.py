@@ -1,10 +1,12 @@
 """Template tags for the public site: sharing metadata, JSON-LD, breadcrumbs, award issuers.
 
 `{% load public_tags %}` then `{% share_meta as meta %}`, `{% json_ld %}`,
-`{% breadcrumbs page as crumbs %}`, `{% issuer_now award as now %}`, `{% nav_class "/dien-hinh/" %}`.
+`{% breadcrumbs page as crumbs %}`, `{% issuer_now award as now %}`, `{% nav_class "/dien-hinh/" %}`,
+`{% centre_name %}`.
 """
 
 from django import template
+from django.conf import settings
 from django.utils.safestring import mark_safe
 
 from core.text import fold
@@ -33,6 +35,12 @@ def json_ld(context) -> str:
         return ""
     # script_json escapes <, > and & so the content cannot close the element: safe to mark.
     return mark_safe(f'<script type="application/ld+json">{seo.script_json(data)}</script>')  # noqa: S308
+
+
+@register.simple_tag
+def centre_name() -> str:
+    """The publishing centre's name: one setting (CENTRE_NAME) for the footer, About page and radio."""
+    return settings.CENTRE_NAME
 
 
 @register.simple_tag

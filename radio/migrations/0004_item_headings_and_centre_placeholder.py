@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('radio', '0002_seed_abbreviations_and_group'),
+        ('radio', '0003_more_abbreviations'),
     ]
 
     operations = [

@@ -20,13 +20,13 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from core.related import Related
 from core.text import vi_sort_key
 from exemplars import api_serializers as api
 from exemplars.blocks import StoryBlock
 from exemplars.browse import paginate
 from exemplars.headless import HeadlessPreviewPageMixin
-from exemplars.models import IndexPage, Organisation
-from exemplars.queries import public_exemplars, public_pages
+from exemplars.models import ExemplarPage, IndexPage, Organisation
 
 RICH = ["h3", "bold", "italic", "ol", "ul", "link", "document-link"]
 
@@ -190,18 +190,8 @@ class CampaignPage(HeadlessPreviewPageMixin, Page):
         APIField("document_number"),
         APIField("document_date"),
         APIField("document", serializer=api.DocumentField()),
-        APIField(
-            "parent_campaign",
-            serializer=api.PublicPageField(
-                lambda page, site: public_pages(CampaignPage, site).filter(pk=page.parent_campaign_id)
-            ),
-        ),
-        APIField(
-            "child_campaigns",
-            serializer=api.PublicPagesField(
-                lambda page, site: public_pages(CampaignPage, site).filter(parent_campaign_id=page.pk).order_by("title")
-            ),
-        ),
+        APIField("parent_campaign", serializer=api.PublicPageField(lambda page, site: campaign_parent(page, site))),
+        APIField("child_campaigns", serializer=api.PublicPagesField(lambda page, site: campaign_children(page, site))),
         APIField("start_date"),
         APIField("end_date"),
         APIField("milestones", serializer=api.MilestonesField()),
@@ -209,18 +199,8 @@ class CampaignPage(HeadlessPreviewPageMixin, Page):
         APIField("criteria", serializer=api.RichTextHTMLField()),
         APIField("body", serializer=api.BodyField()),
         APIField("results", serializer=api.RichTextHTMLField()),
-        APIField(
-            "exemplars",
-            serializer=api.PublicPagesField(
-                lambda page, site: public_exemplars(site).filter(campaign_links__page_id=page.pk).order_by("title")
-            ),
-        ),
-        APIField(
-            "stories",
-            serializer=api.PublicPagesField(
-                lambda page, site: public_pages(StoryPage, site).filter(campaigns__pk=page.pk).order_by("-date")
-            ),
-        ),
+        APIField("exemplars", serializer=api.PublicPagesField(lambda page, site: campaign_exemplars(page, site))),
+        APIField("stories", serializer=api.PublicPagesField(lambda page, site: campaign_stories(page, site))),
     ]
 
     class Meta:
@@ -241,12 +221,10 @@ class CampaignPage(HeadlessPreviewPageMixin, Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         # Short, unpaginated lists: sorted in Python into Vietnamese alphabetical order.
-        context["exemplars"] = sorted(
-            public_exemplars().filter(campaign_links__page=self).select_related("place"), key=_by_title
-        )
-        context["stories"] = StoryPage.objects.live().public().filter(campaigns=self).order_by("-date")
+        context["exemplars"] = sorted(campaign_exemplars(self).select_related("place"), key=_by_title)
+        context["stories"] = campaign_stories(self)
         context["milestones"] = self.milestones.order_by("date", "sort_order")
-        context["child_campaigns"] = sorted(self.child_campaigns.live().public(), key=_by_title)
+        context["child_campaigns"] = sorted(campaign_children(self), key=_by_title)
         return context
 
     @property
@@ -374,18 +352,8 @@ class StoryPage(HeadlessPreviewPageMixin, Page):
         APIField("author"),
         APIField("date"),
         APIField("body", serializer=api.BodyField()),
-        APIField(
-            "exemplars",
-            serializer=api.PublicPagesField(
-                lambda page, site: public_exemplars(site).filter(stories__pk=page.pk).order_by("title")
-            ),
-        ),
-        APIField(
-            "campaigns",
-            serializer=api.PublicPagesField(
-                lambda page, site: public_pages(CampaignPage, site).filter(stories__pk=page.pk).order_by("title")
-            ),
-        ),
+        APIField("exemplars", serializer=api.PublicPagesField(lambda page, site: story_exemplars(page, site))),
+        APIField("campaigns", serializer=api.PublicPagesField(lambda page, site: story_campaigns(page, site))),
         APIField("is_fictional"),
     ]
 
@@ -395,6 +363,18 @@ class StoryPage(HeadlessPreviewPageMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["exemplars"] = public_exemplars().filter(stories=self)
-        context["campaigns"] = self.campaigns.live().public()
+        context["exemplars"] = sorted(story_exemplars(self).select_related("place"), key=_by_title)
+        context["campaigns"] = story_campaigns(self)
         return context
+
+
+# Related public pages, each relation once (core.related): the HTML pages above, the domain API
+# (per page and prefetched for lists) and the v2 API fields all read these. An exemplar's own
+# campaigns and stories are `exemplars.related`.
+
+campaign_parent = Related(CampaignPage, "pk", (), key="parent_campaign_id")
+campaign_children = Related(CampaignPage, "parent_campaign", ("-start_date", "title"))
+campaign_exemplars = Related(ExemplarPage, "campaign_links__page", ("title",))
+campaign_stories = Related(StoryPage, "campaigns", ("-date", "-pk"))
+story_exemplars = Related(ExemplarPage, "stories", ("title",))
+story_campaigns = Related(CampaignPage, "stories", ("title",))

@@ -20,13 +20,21 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
-from core.related import Related
 from core.text import vi_sort_key
 from exemplars import api_serializers as api
 from exemplars.blocks import StoryBlock
 from exemplars.browse import paginate
 from exemplars.headless import HeadlessPreviewPageMixin
-from exemplars.models import ExemplarPage, IndexPage, Organisation
+from exemplars.models import IndexPage, Organisation
+
+from .related import (
+    campaign_children,
+    campaign_exemplars,
+    campaign_parent,
+    campaign_stories,
+    story_campaigns,
+    story_exemplars,
+)
 
 RICH = ["h3", "bold", "italic", "ol", "ul", "link", "document-link"]
 
@@ -190,8 +198,8 @@ class CampaignPage(HeadlessPreviewPageMixin, Page):
         APIField("document_number"),
         APIField("document_date"),
         APIField("document", serializer=api.DocumentField()),
-        APIField("parent_campaign", serializer=api.PublicPageField(lambda page, site: campaign_parent(page, site))),
-        APIField("child_campaigns", serializer=api.PublicPagesField(lambda page, site: campaign_children(page, site))),
+        APIField("parent_campaign", serializer=api.PublicPageField(campaign_parent)),
+        APIField("child_campaigns", serializer=api.PublicPagesField(campaign_children)),
         APIField("start_date"),
         APIField("end_date"),
         APIField("milestones", serializer=api.MilestonesField()),
@@ -199,8 +207,8 @@ class CampaignPage(HeadlessPreviewPageMixin, Page):
         APIField("criteria", serializer=api.RichTextHTMLField()),
         APIField("body", serializer=api.BodyField()),
         APIField("results", serializer=api.RichTextHTMLField()),
-        APIField("exemplars", serializer=api.PublicPagesField(lambda page, site: campaign_exemplars(page, site))),
-        APIField("stories", serializer=api.PublicPagesField(lambda page, site: campaign_stories(page, site))),
+        APIField("exemplars", serializer=api.PublicPagesField(campaign_exemplars)),
+        APIField("stories", serializer=api.PublicPagesField(campaign_stories)),
     ]
 
     class Meta:
@@ -352,8 +360,8 @@ class StoryPage(HeadlessPreviewPageMixin, Page):
         APIField("author"),
         APIField("date"),
         APIField("body", serializer=api.BodyField()),
-        APIField("exemplars", serializer=api.PublicPagesField(lambda page, site: story_exemplars(page, site))),
-        APIField("campaigns", serializer=api.PublicPagesField(lambda page, site: story_campaigns(page, site))),
+        APIField("exemplars", serializer=api.PublicPagesField(story_exemplars)),
+        APIField("campaigns", serializer=api.PublicPagesField(story_campaigns)),
         APIField("is_fictional"),
     ]
 
@@ -366,15 +374,3 @@ class StoryPage(HeadlessPreviewPageMixin, Page):
         context["exemplars"] = sorted(story_exemplars(self).select_related("place"), key=_by_title)
         context["campaigns"] = story_campaigns(self)
         return context
-
-
-# Related public pages, each relation once (core.related): the HTML pages above, the domain API
-# (per page and prefetched for lists) and the v2 API fields all read these. An exemplar's own
-# campaigns and stories are `exemplars.related`.
-
-campaign_parent = Related(CampaignPage, "pk", (), key="parent_campaign_id")
-campaign_children = Related(CampaignPage, "parent_campaign", ("-start_date", "title"))
-campaign_exemplars = Related(ExemplarPage, "campaign_links__page", ("title",))
-campaign_stories = Related(StoryPage, "campaigns", ("-date", "-pk"))
-story_exemplars = Related(ExemplarPage, "stories", ("title",))
-story_campaigns = Related(CampaignPage, "stories", ("title",))

@@ -15,7 +15,8 @@ from django.utils.html import strip_tags
 
 from wagtail.models import Page
 
-from campaigns.models import CampaignPage, StoryPage, story_campaigns, story_exemplars
+from campaigns.models import CampaignPage, StoryPage
+from campaigns.related import story_campaigns, story_exemplars
 from exemplars.models import ExemplarPage, SubjectKind
 from exemplars.queries import public_exemplars
 from exemplars.related import related_campaigns

@@ -14,7 +14,8 @@ from django.utils.feedgenerator import Rss201rev2Feed
 
 from wagtail.models import Site
 
-from campaigns.models import StoryIndexPage, StoryPage, story_campaigns
+from campaigns.models import StoryIndexPage, StoryPage
+from campaigns.related import story_campaigns
 from core.feeds import json_feed, json_feed_item, json_feed_response
 
 from .seo import absolute, description, page_url, share_image

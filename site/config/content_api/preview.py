@@ -15,23 +15,15 @@ from django.apps import apps
 from django.core.signing import BadSignature, SignatureExpired
 from django.http import HttpResponse
 
-from campaigns.models import (
-    CampaignPage,
-    StoryPage,
-    campaign_children,
-    campaign_exemplars,
-    campaign_parent,
-    campaign_stories,
-    story_campaigns,
-    story_exemplars,
-)
+from campaigns import related
+from campaigns.models import CampaignPage, StoryPage
 from core.problems import Problem
 from exemplars.models import ExemplarPage
 from exemplars.related import related_campaigns, related_stories
 
 from . import schemas, serializers
 from .common import reject_unknown_params, request_site
-from .views import PROBLEM, _problem_responses
+from .views import PROBLEM, _problem_responses, campaign_detail
 
 router = Router(tags=["Xem trước"])
 
@@ -55,14 +47,7 @@ def _serialise(page, request) -> dict:
             page, request, campaigns=related_campaigns(page, site), stories=related_stories(page, site)
         )
     if isinstance(page, CampaignPage):
-        return serializers.campaign_detail(
-            page,
-            request,
-            parent=campaign_parent(page, site).first(),  # the draft's parent
-            children=campaign_children(page, site),
-            exemplars=campaign_exemplars(page, site),
-            stories=campaign_stories(page, site),
-        )
+        return campaign_detail(page, request, site)
     if isinstance(page, StoryPage):
         # The draft's links (in memory), shown as far as they are public, in the relations' order.
         exemplar_ids = [e.pk for e in page.exemplars.all()]
@@ -70,8 +55,8 @@ def _serialise(page, request) -> dict:
         return serializers.story_detail(
             page,
             request,
-            exemplars=story_exemplars.public(site).filter(pk__in=exemplar_ids),
-            campaigns=story_campaigns.public(site).filter(pk__in=campaign_ids),
+            exemplars=related.story_exemplars.public(site).filter(pk__in=exemplar_ids),
+            campaigns=related.story_campaigns.public(site).filter(pk__in=campaign_ids),
         )
     return serializers.simple_page_detail(page, request)
 

@@ -20,16 +20,8 @@ from django.db.models.functions import Coalesce, ExtractYear, NullIf
 from django.http import HttpResponse
 from django.utils import timezone
 
-from campaigns.models import (
-    CampaignPage,
-    StoryPage,
-    campaign_children,
-    campaign_exemplars,
-    campaign_parent,
-    campaign_stories,
-    story_campaigns,
-    story_exemplars,
-)
+from campaigns import related
+from campaigns.models import CampaignPage, StoryPage
 from core.problems import Problem, problem_responses
 from exemplars import filters
 from exemplars.models import Award, AwardCategory, AwardLevel, AwardType, ExemplarPage, Field, Place, SubjectKind
@@ -81,13 +73,13 @@ def campaign_queryset(site):
     return (
         public_campaigns(site)
         .select_related("launcher")
-        .prefetch_related(campaign_parent.prefetch("parent_campaign", site))
+        .prefetch_related(related.campaign_parent.prefetch("parent_campaign", site))
     )
 
 
 def story_queryset(site):
     return public_stories(site).prefetch_related(
-        story_exemplars.prefetch("exemplars", site), story_campaigns.prefetch("campaigns", site)
+        related.story_exemplars.prefetch("exemplars", site), related.story_campaigns.prefetch("campaigns", site)
     )
 
 
@@ -234,13 +226,19 @@ def get_campaign(request, slug: str):
     reject_unknown_params(request, set())
     site = request_site(request)
     page = _by_slug(campaign_queryset(site).select_related("document"), slug, "phong trào")
+    return campaign_detail(page, request, site)
+
+
+def campaign_detail(page, request, site) -> dict:
+    """A campaign with its related public pages (the detail endpoint, and a draft's preview:
+    the parent is the draft's own)."""
     return serializers.campaign_detail(
         page,
         request,
-        parent=campaign_parent(page, site).first(),
-        children=campaign_children(page, site),
-        exemplars=campaign_exemplars(page, site),
-        stories=campaign_stories(page, site),
+        parent=related.campaign_parent(page, site).first(),
+        children=related.campaign_children(page, site),
+        exemplars=related.campaign_exemplars(page, site),
+        stories=related.campaign_stories(page, site),
     )
 
 

@@ -26,7 +26,15 @@ from exemplars.blocks import StoryBlock
 from exemplars.browse import paginate
 from exemplars.headless import HeadlessPreviewPageMixin
 from exemplars.models import IndexPage, Organisation
-from exemplars.queries import public_exemplars, public_pages
+
+from .related import (
+    campaign_children,
+    campaign_exemplars,
+    campaign_parent,
+    campaign_stories,
+    story_campaigns,
+    story_exemplars,
+)
 
 RICH = ["h3", "bold", "italic", "ol", "ul", "link", "document-link"]
 
@@ -190,18 +198,8 @@ class CampaignPage(HeadlessPreviewPageMixin, Page):
         APIField("document_number"),
         APIField("document_date"),
         APIField("document", serializer=api.DocumentField()),
-        APIField(
-            "parent_campaign",
-            serializer=api.PublicPageField(
-                lambda page, site: public_pages(CampaignPage, site).filter(pk=page.parent_campaign_id)
-            ),
-        ),
-        APIField(
-            "child_campaigns",
-            serializer=api.PublicPagesField(
-                lambda page, site: public_pages(CampaignPage, site).filter(parent_campaign_id=page.pk).order_by("title")
-            ),
-        ),
+        APIField("parent_campaign", serializer=api.PublicPageField(campaign_parent)),
+        APIField("child_campaigns", serializer=api.PublicPagesField(campaign_children)),
         APIField("start_date"),
         APIField("end_date"),
         APIField("milestones", serializer=api.MilestonesField()),
@@ -209,18 +207,8 @@ class CampaignPage(HeadlessPreviewPageMixin, Page):
         APIField("criteria", serializer=api.RichTextHTMLField()),
         APIField("body", serializer=api.BodyField()),
         APIField("results", serializer=api.RichTextHTMLField()),
-        APIField(
-            "exemplars",
-            serializer=api.PublicPagesField(
-                lambda page, site: public_exemplars(site).filter(campaign_links__page_id=page.pk).order_by("title")
-            ),
-        ),
-        APIField(
-            "stories",
-            serializer=api.PublicPagesField(
-                lambda page, site: public_pages(StoryPage, site).filter(campaigns__pk=page.pk).order_by("-date")
-            ),
-        ),
+        APIField("exemplars", serializer=api.PublicPagesField(campaign_exemplars)),
+        APIField("stories", serializer=api.PublicPagesField(campaign_stories)),
     ]
 
     class Meta:
@@ -241,12 +229,10 @@ class CampaignPage(HeadlessPreviewPageMixin, Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         # Short, unpaginated lists: sorted in Python into Vietnamese alphabetical order.
-        context["exemplars"] = sorted(
-            public_exemplars().filter(campaign_links__page=self).select_related("place"), key=_by_title
-        )
-        context["stories"] = StoryPage.objects.live().public().filter(campaigns=self).order_by("-date")
+        context["exemplars"] = sorted(campaign_exemplars(self).select_related("place"), key=_by_title)
+        context["stories"] = campaign_stories(self)
         context["milestones"] = self.milestones.order_by("date", "sort_order")
-        context["child_campaigns"] = sorted(self.child_campaigns.live().public(), key=_by_title)
+        context["child_campaigns"] = sorted(campaign_children(self), key=_by_title)
         return context
 
     @property
@@ -381,18 +367,8 @@ class StoryPage(HeadlessPreviewPageMixin, Page):
         APIField("author"),
         APIField("date"),
         APIField("body", serializer=api.BodyField()),
-        APIField(
-            "exemplars",
-            serializer=api.PublicPagesField(
-                lambda page, site: public_exemplars(site).filter(stories__pk=page.pk).order_by("title")
-            ),
-        ),
-        APIField(
-            "campaigns",
-            serializer=api.PublicPagesField(
-                lambda page, site: public_pages(CampaignPage, site).filter(stories__pk=page.pk).order_by("title")
-            ),
-        ),
+        APIField("exemplars", serializer=api.PublicPagesField(story_exemplars)),
+        APIField("campaigns", serializer=api.PublicPagesField(story_campaigns)),
         APIField("is_fictional"),
     ]
 
@@ -402,6 +378,6 @@ class StoryPage(HeadlessPreviewPageMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["exemplars"] = public_exemplars().filter(stories=self)
-        context["campaigns"] = self.campaigns.live().public()
+        context["exemplars"] = sorted(story_exemplars(self).select_related("place"), key=_by_title)
+        context["campaigns"] = story_campaigns(self)
         return context

@@ -20,6 +20,7 @@ from django.core.cache import cache
 from django.http import HttpResponse, HttpResponseRedirect, JsonResponse
 from django.utils.http import parse_http_date_safe
 
+from core.feeds import json_feed_bytes
 from core.problems import Problem, problem_responses
 
 from . import render
@@ -254,7 +255,7 @@ def _feed_last_modified(scripts):
 def feed_json(request, programme: str):
     prog = _programme(programme)
     scripts = _feed_scripts(request, prog)
-    body = json.dumps(render.json_feed(prog, scripts, request), ensure_ascii=False, indent=2).encode()
+    body = json_feed_bytes(render.json_feed(prog, scripts, request), indent=2)
     return _conditional(
         request, body, "application/feed+json; charset=utf-8", _feed_last_modified(scripts), private=False
     )

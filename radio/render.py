@@ -20,12 +20,12 @@ from django.urls import reverse
 from django.utils import feedgenerator
 from django.utils.html import escape, linebreaks
 
+from core import feeds
+
 from .content import public_page_ids
 from .models import WEEKDAYS, Rundown
 from .normalise import RULE_LABELS
 from .timing import clock
-
-JSON_FEED_VERSION = "https://jsonfeed.org/version/1.1"
 
 
 def visible_items(rundown: Rundown) -> list:
@@ -303,7 +303,7 @@ def _script_html(data: dict) -> str:
 
 def _broadcast(data: dict) -> dict:
     return {
-        "about": "https://jsonfeed.org/version/1.1#extensions",
+        "about": f"{feeds.JSON_FEED_VERSION}#extensions",
         "programme": data["programme"]["slug"],
         "week": data["week"],
         "air_date": data["air_date"],
@@ -332,34 +332,33 @@ def json_feed(programme, scripts: list[tuple[Rundown, dict]], request) -> dict:
     for rundown, data in scripts:
         published, modified = _item_dates(rundown)
         items.append(
-            {
-                "id": f"{programme.slug}/{data['week']}/v{data['version']}",
-                "url": data["formats"]["json"],
-                "title": f"{programme.name} — tuần {data['week']}",
-                "content_text": as_text(data),
-                "content_html": _script_html(data),
-                "date_published": published.isoformat(),
-                "date_modified": modified.isoformat(),
-                "language": "vi",
-                "attachments": [
+            feeds.json_feed_item(
+                id=f"{programme.slug}/{data['week']}/v{data['version']}",
+                url=data["formats"]["json"],
+                title=f"{programme.name} — tuần {data['week']}",
+                content_text=as_text(data),
+                content_html=_script_html(data),
+                date_published=published.isoformat(),
+                date_modified=modified.isoformat(),
+                language="vi",
+                attachments=[
                     {"url": data["formats"]["txt"], "mime_type": "text/plain"},
                     {
                         "url": data["formats"]["docx"],
                         "mime_type": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
                     },
                 ],
-                "_broadcast": _broadcast(data),
-            }
+                _broadcast=_broadcast(data),
+            )
         )
-    return {
-        "version": JSON_FEED_VERSION,
-        "title": f"{programme.name} — kịch bản phát thanh",
-        "home_page_url": request.build_absolute_uri("/"),
-        "feed_url": request.build_absolute_uri(f"{base}/feed.json"),
-        "description": programme.description or f"Kịch bản đã duyệt của chuyên mục “{programme.name}”.",
-        "language": "vi",
-        "items": items,
-    }
+    return feeds.json_feed(
+        items,
+        title=f"{programme.name} — kịch bản phát thanh",
+        home_page_url=request.build_absolute_uri("/"),
+        feed_url=request.build_absolute_uri(f"{base}/feed.json"),
+        description=programme.description or f"Kịch bản đã duyệt của chuyên mục “{programme.name}”.",
+        language="vi",
+    )
 
 
 class _ScriptRss(feedgenerator.Rss201rev2Feed):

@@ -16,8 +16,10 @@ from django.utils.html import strip_tags
 from wagtail.models import Page
 
 from campaigns.models import CampaignPage, StoryPage
+from campaigns.related import story_campaigns, story_exemplars
 from exemplars.models import ExemplarPage, SubjectKind
 from exemplars.queries import public_exemplars
+from exemplars.related import related_campaigns
 
 from .text import fold, normalise
 
@@ -113,9 +115,9 @@ def build(page) -> DocumentData | None:
         )
         return DocumentData(page.pk, doc_type, page.title, url, _plain(page.summary or page.slogan), body, facets)
     # story
-    public_campaign_ids = set(public_campaigns().filter(stories=page).values_list("pk", flat=True))
+    public_campaign_ids = set(story_campaigns(page).values_list("pk", flat=True))
     facets += [("campaign", str(pk)) for pk in sorted(public_campaign_ids)]
-    names = public_exemplars().filter(stories=page).values_list("title", flat=True)
+    names = story_exemplars(page).values_list("title", flat=True)
     body = _join(_stream_text(page.body), " ".join(names), page.author)
     return DocumentData(page.pk, doc_type, page.title, url, _plain(page.lead), body, facets)
 
@@ -126,7 +128,7 @@ def _exemplar(page: ExemplarPage, url: str, facets: list) -> DocumentData:
     facets += [("field", f.slug) for f in fields]
     places = page.place.ancestors() if page.place_id else []
     facets += [("place", str(p.pk)) for p in places]
-    campaign_ids = public_campaigns().filter(exemplar_links__exemplar=page).values_list("pk", flat=True)
+    campaign_ids = related_campaigns(page).values_list("pk", flat=True)
     facets += [("campaign", str(pk)) for pk in sorted(set(campaign_ids))]
     awards = [a for a in page.awards.select_related("award_type").all() if not a.revoked]
     facets += sorted({("award_type", a.award_type.slug) for a in awards})

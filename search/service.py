@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 
 from django.core.cache import cache
 
+from exemplars import filters as exemplar_filters
 from exemplars.models import AwardType, Field, Place, SubjectKind
 
 from .documents import DOC_TYPES, FACETS
@@ -25,15 +26,7 @@ from .text import ParsedQuery, QueryError, highlight, parse_query
 
 logger = logging.getLogger(__name__)
 
-FACET_LABELS = {
-    "type": "Loại nội dung",
-    "kind": "Loại điển hình",
-    "field": "Lĩnh vực",
-    "place": "Địa bàn",
-    "campaign": "Phong trào",
-    "award_type": "Danh hiệu, hình thức khen thưởng",
-    "year": "Năm khen thưởng",
-}
+FACET_LABELS = {"type": "Loại nội dung", **{flt.name: flt.label for flt in exemplar_filters.FILTERS}}
 MAX_LIMIT = 50
 MAX_FILTER_VALUES = 10
 
@@ -54,15 +47,19 @@ class SearchParams:
     facets: bool = True
 
 
-def _ints(param: str, values: list[str]) -> list[int]:
-    try:
-        return [int(v) for v in values]
-    except (TypeError, ValueError):
-        raise SearchInputError(param, f"Giá trị của “{param}” phải là số.") from None
+def _value_error(param: str, raw: str, reason: str = "unknown") -> SearchInputError:
+    if reason == "number":
+        return SearchInputError(param, f"Giá trị của “{param}” phải là số.")
+    return SearchInputError(param, f"Không có giá trị “{raw}” cho bộ lọc “{param}”.")
 
 
 def validate_filters(raw: dict[str, list[str] | None]) -> dict[str, list[str]]:
-    """Known values only; an unknown one is an error naming its parameter, not an empty result."""
+    """Known values only; an unknown one is an error naming its parameter, not an empty result.
+
+    Each exemplar filter's values are read and checked by its one definition in
+    `exemplars.filters` (as on the browse page and in the domain API); the engines get them back
+    as the strings their facet keys hold (ids and years as plain digits).
+    """
     filters: dict[str, list[str]] = {}
     for name in FACETS:
         values = [str(v).strip() for v in (raw.get(name) or []) if str(v).strip()]
@@ -72,28 +69,15 @@ def validate_filters(raw: dict[str, list[str] | None]) -> dict[str, list[str]]:
             raise SearchInputError(name, f"Tối đa {MAX_FILTER_VALUES} giá trị cho “{name}”.")
         values = sorted(set(values))
         if name == "type":
-            known = set(DOC_TYPES)
-        elif name == "kind":
-            known = set(SubjectKind.values)
-        elif name == "field":
-            known = set(Field.objects.filter(slug__in=values).values_list("slug", flat=True))
-        elif name == "award_type":
-            known = set(AwardType.objects.filter(slug__in=values).values_list("slug", flat=True))
-        elif name == "place":
-            known = {str(pk) for pk in Place.objects.filter(pk__in=_ints(name, values)).values_list("pk", flat=True)}
-        elif name == "campaign":
-            ids = _ints(name, values)
-            known = {
-                str(pk)
-                for pk in SearchDocument.objects.filter(page_id__in=ids, doc_type="campaign").values_list(
-                    "page_id", flat=True
-                )
-            }
-        else:  # year
-            known = {str(y) for y in _ints(name, values) if 1900 <= y <= 2100}
-        unknown = [v for v in values if v not in known]
-        if unknown:
-            raise SearchInputError(name, f"Không có giá trị “{unknown[0]}” cho bộ lọc “{name}”.")
+            unknown = [v for v in values if v not in DOC_TYPES]
+            if unknown:
+                raise _value_error(name, unknown[0])
+        else:
+            try:
+                cleaned = exemplar_filters.BY_NAME[name].clean(values)
+            except exemplar_filters.FilterError as exc:
+                raise _value_error(name, exc.raw, exc.reason) from None
+            values = sorted({str(value) for value in cleaned})
         filters[name] = values
     return filters
 

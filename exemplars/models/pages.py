@@ -32,6 +32,7 @@ from ..blocks import StoryBlock
 from ..browse import ExemplarBrowser
 from ..forms import ExemplarPageForm
 from ..headless import HeadlessPreviewPageMixin
+from ..related import related_campaigns, related_stories
 from .consent import ConsentRecord, ConsentStatus
 from .vocabularies import Field, Place, SubjectKind
 
@@ -287,8 +288,8 @@ class ExemplarPage(HeadlessPreviewPageMixin, Page):
         APIField("achievements", serializer=api.RichTextHTMLField()),
         APIField("replication_guide", serializer=api.RichTextHTMLField()),
         APIField("awards", serializer=api.AwardsField()),
-        APIField("campaigns", serializer=api.PublicPagesField(lambda page, site: related_campaigns(page, site))),
-        APIField("stories", serializer=api.PublicPagesField(lambda page, site: related_stories(page, site))),
+        APIField("campaigns", serializer=api.PublicPagesField(related_campaigns)),
+        APIField("stories", serializer=api.PublicPagesField(related_stories)),
         APIField("source"),
         APIField("is_fictional"),
     ]
@@ -411,18 +412,3 @@ class ExemplarPage(HeadlessPreviewPageMixin, Page):
     def timeline(self):
         """Awards oldest first, revoked ones included and marked (the record is kept)."""
         return self.awards.select_related("award_type", "issuer").order_by("decision_date", "sort_order")
-
-
-# Related public pages. Campaigns know exemplars, not the reverse: the campaign and story models
-# are reached through the reverse relations the campaigns app declares, without importing it.
-
-
-def related_campaigns(page, site=None):
-    """Public campaigns that list this exemplar."""
-    campaign_model = page.campaign_links.model._meta.get_field("page").related_model
-    return public_pages(campaign_model, site).filter(exemplar_links__exemplar=page).order_by("-start_date", "title")
-
-
-def related_stories(page, site=None):
-    """Public stories that link this exemplar, newest first."""
-    return public_pages(page.stories.model, site).filter(exemplars=page).order_by("-date", "-pk")

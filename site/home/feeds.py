@@ -9,13 +9,14 @@ from __future__ import annotations
 import datetime
 
 from django.contrib.syndication.views import Feed
-from django.http import JsonResponse
 from django.utils import timezone
 from django.utils.feedgenerator import Rss201rev2Feed
 
 from wagtail.models import Site
 
 from campaigns.models import StoryIndexPage, StoryPage
+from campaigns.related import story_campaigns
+from core.feeds import json_feed, json_feed_item, json_feed_response
 
 from .seo import absolute, description, page_url, share_image
 
@@ -83,7 +84,7 @@ class StoryRssFeed(Feed):
         return item.last_published_at
 
     def item_categories(self, item):
-        return [c.title for c in item.campaigns.live().public()]
+        return [c.title for c in story_campaigns(item)]
 
 
 def story_json_feed(request):
@@ -91,36 +92,30 @@ def story_json_feed(request):
     items = []
     for story in feed_stories(request):
         url = page_url(story, request)
-        item = {
-            "id": url,
-            "url": url,
-            "title": story.title,
-            "summary": description(story),
-            "content_text": story.lead,
-            "date_published": _published(story).isoformat(),
-            "authors": [{"name": story.author}],
-            "language": "vi",
-        }
-        if story.last_published_at:
-            item["date_modified"] = story.last_published_at.isoformat()
         image = share_image(story, request)
-        if image["type"] == "image/jpeg":
-            item["image"] = image["url"]
-        tags = [c.title for c in story.campaigns.live().public()]
-        if tags:
-            item["tags"] = tags
-        items.append(item)
-    data = {
-        "version": "https://jsonfeed.org/version/1.1",
-        "title": FEED_TITLE,
-        "description": FEED_DESCRIPTION,
-        "home_page_url": _index_url(request),
-        "feed_url": request.build_absolute_uri(),
-        "language": "vi",
-        "icon": absolute(request, "/static/img/og-default.png"),
-        "favicon": absolute(request, "/static/img/favicon.png"),
-        "items": items,
-    }
-    return JsonResponse(
-        data, content_type="application/feed+json; charset=utf-8", json_dumps_params={"ensure_ascii": False}
+        items.append(
+            json_feed_item(
+                id=url,
+                url=url,
+                title=story.title,
+                summary=description(story),
+                content_text=story.lead,
+                date_published=_published(story).isoformat(),
+                authors=[{"name": story.author}],
+                language="vi",
+                date_modified=story.last_published_at.isoformat() if story.last_published_at else None,
+                image=image["url"] if image["type"] == "image/jpeg" else None,
+                tags=[c.title for c in story_campaigns(story)] or None,
+            )
+        )
+    feed = json_feed(
+        items,
+        title=FEED_TITLE,
+        description=FEED_DESCRIPTION,
+        home_page_url=_index_url(request),
+        feed_url=request.build_absolute_uri(),
+        language="vi",
+        icon=absolute(request, "/static/img/og-default.png"),
+        favicon=absolute(request, "/static/img/favicon.png"),
     )
+    return json_feed_response(feed)

@@ -20,6 +20,7 @@ from django.http import Http404, QueryDict
 from wagtail.models import Page
 
 from core.text import vi_sort_key
+from core.visibility import public_pages
 
 from .models.awards import Award
 from .models.vocabularies import AwardType, Field, Place, SubjectKind
@@ -113,7 +114,7 @@ class ExemplarBrowser:
                 return None
             return SubjectKind(raw).label
         if key == "phong_trao":
-            campaign = Page.objects.live().public().filter(pk=int(raw)).first() if raw.isdigit() else None
+            campaign = public_pages(Page).filter(pk=int(raw)).first() if raw.isdigit() else None
             if campaign is None:
                 self.errors.append(f"Không có phong trào mã “{raw}”. Hãy chọn một phong trào trong danh sách.")
                 return None
@@ -222,7 +223,7 @@ class ExemplarBrowser:
             .order_by("campaign_links__page_id")
         )
         counts = {row["campaign_links__page_id"]: row["n"] for row in rows}
-        campaigns = sorted(Page.objects.live().public().filter(pk__in=counts), key=lambda c: vi_sort_key(c.title))
+        campaigns = sorted(public_pages(Page).filter(pk__in=counts), key=lambda c: vi_sort_key(c.title))
         options = [self._option("phong_trao", c.pk, c.title, counts[c.pk]) for c in campaigns]
         self._keep_selected("phong_trao", options)
         return Facet("phong_trao", FACET_LABELS["phong_trao"], options)

@@ -11,7 +11,8 @@ import datetime
 from django.contrib.auth import get_user_model
 
 from campaigns.models import StoryPage
-from exemplars.queries import public_exemplars
+from core.visibility import public_pages
+from exemplars.models import ExemplarPage
 
 from .assembly import assemble
 from .models import Presenter, Programme, RadioProposal, RundownStatus
@@ -48,8 +49,8 @@ def seed_radio_demo(week: IsoWeek | None = None, log=print) -> dict:
         },
     )
     log(f"Chương trình: {programme.name} ({'mới tạo' if created else 'đã có'})")
-    pages = list(StoryPage.objects.live().public().order_by("-date")[:2]) + list(
-        public_exemplars().order_by("-first_published_at")[:2]
+    pages = list(public_pages(StoryPage).order_by("-date")[:2]) + list(
+        public_pages(ExemplarPage).order_by("-first_published_at")[:2]
     )
     for page in pages:
         RadioProposal.objects.get_or_create(page=page, preferred_week=week.label, defaults={"note": "Đề xuất mẫu."})

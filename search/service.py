@@ -15,9 +15,10 @@ from dataclasses import dataclass, field
 
 from django.core.cache import cache
 
+from core.visibility import not_expired_q
 from exemplars.models import AwardType, Field, Place, SubjectKind
 
-from .documents import DOC_TYPES, FACETS
+from .documents import DOC_TYPES, FACETS, expired_document_ids
 from .engines import elastic_engine, embedded_engine
 from .engines.base import SearchRequest, SearchResult, limits
 from .models import SearchDocument
@@ -85,9 +86,9 @@ def validate_filters(raw: dict[str, list[str] | None]) -> dict[str, list[str]]:
             ids = _ints(name, values)
             known = {
                 str(pk)
-                for pk in SearchDocument.objects.filter(page_id__in=ids, doc_type="campaign").values_list(
-                    "page_id", flat=True
-                )
+                for pk in SearchDocument.objects.filter(page_id__in=ids, doc_type="campaign")
+                .filter(not_expired_q())
+                .values_list("page_id", flat=True)
             }
         else:  # year
             known = {str(y) for y in _ints(name, values) if 1900 <= y <= 2100}
@@ -161,6 +162,12 @@ def facet_labels(facets: dict[str, dict[str, int]]) -> dict[str, dict[str, str]]
     if not any(facets.values()):
         return labels
     labels.update(label_tables())
+    if facets.get("campaign"):
+        # Other documents still carry the key of a campaign past its expiry time: no label, so
+        # the facet value is dropped (the cached table is shared: filter a copy).
+        expired = {str(pk) for pk in expired_document_ids()}
+        if expired:
+            labels["campaign"] = {k: v for k, v in labels["campaign"].items() if k not in expired}
     labels["type"] = dict(DOC_TYPES)
     labels["kind"] = dict(SubjectKind.choices)
     labels["year"] = {v: v for v in facets.get("year", {})}

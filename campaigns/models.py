@@ -30,6 +30,8 @@ from exemplars.headless import HeadlessPreviewPageMixin
 from exemplars.models import ConsentStatus, ExemplarPage, IndexPage, Organisation
 from exemplars.queries import public_exemplars, public_pages
 
+from .forms import StoryPageForm
+
 RICH = ["h3", "bold", "italic", "ol", "ul", "link", "document-link"]
 
 
@@ -362,6 +364,7 @@ class StoryPage(HeadlessPreviewPageMixin, Page):
         FieldPanel("is_fictional"),
     ]
 
+    base_form_class = StoryPageForm  # refuses review/publication while it links a withdrawn person
     parent_page_types = ["campaigns.StoryIndexPage"]
     subpage_types: list[str] = []
 

@@ -105,11 +105,13 @@ def hidden_by_rule(page) -> bool:
     """Whether the page's own model rule keeps it off the public surfaces (one query, remembered
     on the instance for the rest of the request: serving asks, then the page's JSON-LD does).
     An unsaved page (an editor's preview of a new page) is never served, so nothing to hide."""
-    if _SERVABLE_MEMO in page.__dict__:
-        return page.__dict__[_SERVABLE_MEMO]
-    rule = _model_rule(type(page))
-    hidden = rule is not None and page.pk is not None and not type(page).objects.filter(rule, pk=page.pk).exists()
-    page.__dict__[_SERVABLE_MEMO] = hidden
+    model = type(page)
+    memo = page.__dict__.get(_SERVABLE_MEMO)
+    if memo is not None and memo[0] is model:  # `.specific` copies attributes from a plain Page
+        return memo[1]
+    rule = _model_rule(model)
+    hidden = rule is not None and page.pk is not None and not model.objects.filter(rule, pk=page.pk).exists()
+    page.__dict__[_SERVABLE_MEMO] = (model, hidden)
     return hidden
 
 

@@ -91,3 +91,24 @@ def test_a_restricted_page_still_asks_for_its_password(client):
     # and past its expiry time, not even the form: 404
     factories.expire(crew)
     assert client.get(crew.url).status_code == 404
+
+
+def test_a_campaign_past_its_expiry_time_leaves_search_facets_and_filters(client):
+    """Exemplar documents still carry the key of their campaign; once the campaign has expired
+    its name is no longer offered as a facet, and filtering by it is an unknown value."""
+    pages = corpus()
+    campaign = publish_with_expiry(pages["campaign"], hours=1)
+
+    def facet(answer):
+        return {v["label"] for v in answer["facets"]["campaign"]}
+
+    answer = surfaces._get(client, "/api/v1/search", {"q": "hai dang"}).json()
+    assert campaign.title in facet(answer)
+    assert surfaces._get(client, "/api/v1/search", {"q": "hai dang", "campaign": campaign.pk}).status_code == 200
+    with hours_later(2):
+        assert not surfaces.page_url(client, campaign)
+        answer = surfaces._get(client, "/api/v1/search", {"q": "hai dang"}).json()
+        assert answer["count"] >= 1 and campaign.title not in facet(answer)
+        assert all(item["id"] != campaign.pk for item in answer["items"])
+        response = surfaces._get(client, "/api/v1/search", {"q": "hai dang", "campaign": campaign.pk})
+        assert response.status_code == 400 and response.json()["param"] == "campaign"

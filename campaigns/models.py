@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models import Exists, OuterRef, Prefetch, Q
 from django.utils import timezone
 
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
@@ -21,12 +22,14 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from core.text import vi_sort_key
+from core.visibility import held_back_pages, public_pages
 from exemplars import api_serializers as api
 from exemplars.blocks import StoryBlock
 from exemplars.browse import paginate
 from exemplars.headless import HeadlessPreviewPageMixin
-from exemplars.models import IndexPage, Organisation
+from exemplars.models import ConsentStatus, ExemplarPage, IndexPage, Organisation
 
+from .forms import StoryPageForm
 from .related import (
     campaign_children,
     campaign_exemplars,
@@ -54,13 +57,7 @@ class CampaignIndexPage(IndexPage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        qs = (
-            CampaignPage.objects.live()
-            .public()
-            .child_of(self)
-            .select_related("launcher")
-            .order_by("-start_date", "title")
-        )
+        qs = public_pages(CampaignPage).child_of(self).select_related("launcher").order_by("-start_date", "title")
         context["page_obj"] = paginate(request, qs)
         context["campaigns"] = context["page_obj"].object_list
         return context
@@ -302,7 +299,7 @@ class StoryIndexPage(IndexPage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        qs = StoryPage.objects.live().public().child_of(self).order_by("-date", "-pk")
+        qs = public_pages(StoryPage).child_of(self).order_by("-date", "-pk")
         context["page_obj"] = paginate(request, qs, per_page=10)
         context["stories"] = context["page_obj"].object_list
         return context
@@ -359,6 +356,7 @@ class StoryPage(HeadlessPreviewPageMixin, Page):
         FieldPanel("is_fictional"),
     ]
 
+    base_form_class = StoryPageForm  # refuses review/publication while it links a withdrawn person
     parent_page_types = ["campaigns.StoryIndexPage"]
     subpage_types: list[str] = []
 
@@ -376,8 +374,33 @@ class StoryPage(HeadlessPreviewPageMixin, Page):
         verbose_name = "tin việc tốt"
         verbose_name_plural = "tin việc tốt"
 
+    @classmethod
+    def visibility_q(cls) -> Q:
+        """This model's part of the visibility rule (`core.visibility`): a story that links a
+        person or household whose consent was withdrawn is held back from every public surface
+        until an editor revises it — removes the link (and what the text says of them) and
+        publishes again. The story names them, so it cannot stay up while their own page is
+        gone; editors find these stories in the admin report "Tin bài tạm giữ vì rút lại đồng ý"."""
+        return ~Q(Exists(withdrawn_links().filter(storypage_id=OuterRef("pk"))))
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["exemplars"] = sorted(story_exemplars(self).select_related("place"), key=_by_title)
         context["campaigns"] = story_campaigns(self)
         return context
+
+
+def withdrawn_links():
+    """Links from stories to exemplars whose consent was withdrawn (the rows that hold a story back)."""
+    return StoryPage.exemplars.through.objects.filter(exemplarpage__consent__status=ConsentStatus.WITHDRAWN)
+
+
+def held_back_stories():
+    """Live stories the public cannot see because they link someone who withdrew consent, with
+    those people (`withdrawn_exemplars`), for the editors' report."""
+    people = ExemplarPage.objects.filter(consent__status=ConsentStatus.WITHDRAWN).select_related("consent")
+    return (
+        held_back_pages(StoryPage)
+        .prefetch_related(Prefetch("exemplars", queryset=people.order_by("title"), to_attr="withdrawn_exemplars"))
+        .order_by("-date", "-pk")
+    )

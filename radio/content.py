@@ -1,8 +1,8 @@
 """What radio reads from the content apps: a page's text for air, and whether it is still public.
 
-`exemplars.queries.public_exemplars()` is the one definition of a publicly visible exemplar
-(live, public, consent allows publication); stories are public when live and not restricted.
-A story that names an individual or household whose consent was withdrawn is kept off air too.
+Public is what `core.visibility.public_pages()` says for each model — live, unrestricted, not
+past its expiry time, and the model's own rule: consent for exemplars, and for stories no link
+to a person who withdrew consent (`StoryPage.visibility_q`), the same on air as on the web.
 
 A listener hears an item once, without the page in front of them, so the text for air differs
 from the page in three ways: a radio version written for the ear (`radio_text` on the page) is
@@ -22,8 +22,8 @@ from wagtail.models import Page
 
 from campaigns.models import StoryPage
 from core.text import fold
-from exemplars.models import ConsentStatus, ExemplarPage, SubjectKind
-from exemplars.queries import public_exemplars
+from core.visibility import public_pages
+from exemplars.models import ExemplarPage, SubjectKind
 
 # A sentence shorter than this (in words) is never dropped as a repeat: "Xin cảm ơn." may recur.
 MIN_REPEAT_WORDS = 4
@@ -220,15 +220,11 @@ def public_page_ids(page_ids) -> set[int]:
     page_ids = {pid for pid in page_ids if pid}
     if not page_ids:
         return set()
-    exemplar_ids = set(public_exemplars().filter(pk__in=page_ids).values_list("pk", flat=True))
-    stories = StoryPage.objects.live().public().filter(pk__in=page_ids)
-    blocked_stories = set(
-        stories.filter(
-            exemplars__consent__status=ConsentStatus.WITHDRAWN,
-        ).values_list("pk", flat=True)
-    )
-    story_ids = set(stories.values_list("pk", flat=True)) - blocked_stories
-    return exemplar_ids | story_ids
+    return {
+        pk
+        for model in (ExemplarPage, StoryPage)
+        for pk in public_pages(model).filter(pk__in=page_ids).values_list("pk", flat=True)
+    }
 
 
 def is_radio_page(page: Page) -> bool:

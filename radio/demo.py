@@ -13,7 +13,8 @@ from django.contrib.auth import get_user_model
 from django.db.models import Q
 
 from campaigns.models import StoryPage
-from exemplars.queries import public_exemplars
+from core.visibility import public_pages
+from exemplars.models import ExemplarPage
 
 from .assembly import assemble
 from .models import Presenter, Programme, RadioProposal, RundownStatus
@@ -43,8 +44,8 @@ DEFAULT_NOTE = "Đề xuất mẫu."
 
 def default_proposals() -> list[tuple[object, str]]:
     """Without a running order: the two latest stories and the two latest exemplars."""
-    pages = list(StoryPage.objects.live().public().order_by("-date")[:2]) + list(
-        public_exemplars().order_by("-first_published_at")[:2]
+    pages = list(public_pages(StoryPage).order_by("-date")[:2]) + list(
+        public_pages(ExemplarPage).order_by("-first_published_at")[:2]
     )
     return [(page, DEFAULT_NOTE) for page in pages]
 

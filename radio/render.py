@@ -1,7 +1,8 @@
 """The weekly script in every format: a dict (JSON), plain text, DOCX, JSON Feed and RSS.
 
-Every format is built from `script()`, which applies the one public rule: an item whose source
-page is no longer public (unpublished, restricted, consent withdrawn) or was marked withdrawn
+Every format is built from `script()`, which applies the one public rule (`core.visibility`):
+an item whose source page is no longer public (unpublished, restricted, past its expiry time,
+consent withdrawn, or a story linking someone who withdrew consent) or was marked withdrawn
 is left out, and the timing is computed on what remains — so a withdrawn story never reaches a
 public format, and the running times match what is actually read.
 """

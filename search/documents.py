@@ -1,13 +1,20 @@
 """What goes into the search index, and what may: one document per public page.
 
-Public means what the content apps say it means: `exemplars.queries.public_exemplars()` for
-exemplars (live, no view restriction, consent allows publication) and `.live().public()` for
-campaigns and stories. A page that is not public has no document at all, so it cannot show up
-in results, suggestions or facet counts whatever the query.
+Public means what `core.visibility.public_pages()` says: live, no view restriction, not past
+its expiry time, and the model's own rule (consent for exemplars; for stories, no link to a
+person who withdrew consent). A page that is not public has no document at all, so it cannot
+show up in results, suggestions or facet counts whatever the query.
+
+Time is the one thing no signal reports: a page passes its `expire_at` while it is still live,
+until the `publish_scheduled` cron unpublishes it. So each document keeps a copy of its page's
+`expire_at`, and every search leaves out the documents `expired_document_ids()` names — the
+condition is `core.visibility.expired_q`, applied to that copy (an indexed column, so asking
+costs next to nothing when, as usual, no document has expired).
 """
 
 from __future__ import annotations
 
+import datetime
 import re
 from dataclasses import dataclass, field
 
@@ -17,26 +24,39 @@ from wagtail.models import Page
 
 from campaigns.models import CampaignPage, StoryPage
 from campaigns.related import story_campaigns, story_exemplars
+from core.visibility import expired_q, public_pages
 from exemplars.models import ExemplarPage, SubjectKind
-from exemplars.queries import public_exemplars
 from exemplars.related import related_campaigns
 
+from .models import SearchDocument
 from .text import fold, normalise
 
 DOC_TYPES = {"exemplar": "Điển hình", "campaign": "Phong trào", "story": "Việc tốt"}
 FACETS = ("type", "kind", "field", "place", "campaign", "award_type", "year")
 
 
+MODELS = {"exemplar": ExemplarPage, "campaign": CampaignPage, "story": StoryPage}
+
+
+def public_exemplars():
+    return public_pages(ExemplarPage)
+
+
 def public_campaigns():
-    return CampaignPage.objects.live().public()
+    return public_pages(CampaignPage)
 
 
 def public_stories():
-    return StoryPage.objects.live().public()
+    return public_pages(StoryPage)
 
 
 PUBLIC_QUERYSETS = {"exemplar": public_exemplars, "campaign": public_campaigns, "story": public_stories}
-MODELS = {"exemplar": ExemplarPage, "campaign": CampaignPage, "story": StoryPage}
+
+
+def expired_document_ids() -> list[int]:
+    """Pages still in the index although their expiry time has passed (they stay live until
+    `publish_scheduled` runs): every engine leaves them out of results, counts and facets."""
+    return list(SearchDocument.objects.filter(expired_q()).order_by("page_id").values_list("page_id", flat=True))
 
 
 def doc_type_of(page) -> str | None:
@@ -55,6 +75,7 @@ class DocumentData:
     summary: str
     body: str
     facets: list[tuple[str, str]] = field(default_factory=list)
+    expire_at: datetime.datetime | None = None  # the page's, copied so searches can leave it out in time
 
     @property
     def title_folded(self) -> str:
@@ -99,6 +120,12 @@ def build(page) -> DocumentData | None:
     doc_type = doc_type_of(page)
     if doc_type is None or not is_public(page):
         return None
+    data = _build(page, doc_type)
+    data.expire_at = page.expire_at
+    return data
+
+
+def _build(page, doc_type: str) -> DocumentData:
     url = page.get_url() or page.url_path
     facets: list[tuple[str, str]] = [("type", doc_type)]
     if doc_type == "exemplar":

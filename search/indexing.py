@@ -67,6 +67,7 @@ def save_document(data: documents.DocumentData) -> None:
         "summary_folded": data.summary_folded,
         "body_folded": data.body_folded,
         "facet_tokens": " ".join(facet_token(name, value) for name, value in data.facets),
+        "expire_at": data.expire_at,
     }
     SearchDocument.objects.update_or_create(page_id=data.page_id, defaults=values)
     SearchFacet.objects.filter(document_id=data.page_id).delete()
@@ -137,16 +138,21 @@ def on_page_delete(sender, instance, **kwargs):
 
 
 def on_consent_changed(sender, page_id, deleted, **kwargs):
+    """The person's own document, and the stories that link them: a withdrawal holds those
+    stories back (`StoryPage.visibility_q`), consent given again lets them back in."""
     page = ExemplarPage.objects.filter(pk=page_id).first()
-    if not deleted:
-        if page is not None:
-            enqueue(_with_related(page))
+    if page is None:
         return
-    # Without a consent record an individual or household is not public. Only remove here:
-    # rebuilding during a cascade (the page itself being deleted) would resurrect the row.
-    if page is not None and page.kind in CONSENT_KINDS:
+    if not deleted:
+        enqueue(_with_related(page))
+        return
+    # Without a consent record an individual or household is not public. Only remove its own
+    # document here: rebuilding it during a cascade (the page itself being deleted) would
+    # resurrect the row. The stories linking it are other pages: re-evaluate them.
+    if page.kind in CONSENT_KINDS:
         SearchDocument.objects.filter(page_id=page_id).delete()
         _secondary_engine_sync([], [page_id])
+    enqueue(documents.related_page_ids(page) - {page_id})
 
 
 def on_restriction_change(sender, instance, **kwargs):

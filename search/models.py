@@ -28,11 +28,18 @@ class SearchDocument(models.Model):
     # The facet keys again, as one word each (`search.text.facet_token`), so that on SQLite a
     # filter is part of the FTS5 MATCH instead of a join over `SearchFacet`.
     facet_tokens = models.TextField(blank=True, default="", editable=False)
+    # The page's expiry time, copied when the document is written: a live page leaves every
+    # answer once it has passed (`documents.expired_document_ids`), before cron unpublishes it.
+    expire_at = models.DateTimeField(null=True, blank=True, editable=False)
     updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
         verbose_name = "tài liệu tìm kiếm"
         verbose_name_plural = "tài liệu tìm kiếm"
+        indexes = [
+            # Only the few documents with an expiry time: "which have expired" reads just those.
+            models.Index(fields=["expire_at"], condition=models.Q(expire_at__isnull=False), name="search_doc_expire_at")
+        ]
 
     def __str__(self) -> str:
         return f"{self.doc_type}: {self.title}"

@@ -18,7 +18,7 @@ from django.core.cache import cache
 from exemplars import filters as exemplar_filters
 from exemplars.models import AwardType, Field, Place, SubjectKind
 
-from .documents import DOC_TYPES, FACETS
+from .documents import DOC_TYPES, FACETS, expired_document_ids
 from .engines import elastic_engine, embedded_engine
 from .engines.base import SearchRequest, SearchResult, limits
 from .models import SearchDocument
@@ -145,6 +145,12 @@ def facet_labels(facets: dict[str, dict[str, int]]) -> dict[str, dict[str, str]]
     if not any(facets.values()):
         return labels
     labels.update(label_tables())
+    if facets.get("campaign"):
+        # Other documents still carry the key of a campaign past its expiry time: no label, so
+        # the facet value is dropped (the cached table is shared: filter a copy).
+        expired = {str(pk) for pk in expired_document_ids()}
+        if expired:
+            labels["campaign"] = {k: v for k, v in labels["campaign"].items() if k not in expired}
     labels["type"] = dict(DOC_TYPES)
     labels["kind"] = dict(SubjectKind.choices)
     labels["year"] = {v: v for v in facets.get("year", {})}

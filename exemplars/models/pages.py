@@ -12,7 +12,6 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Case, Exists, OuterRef, Q, Value, When
-from django.http import Http404
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.html import strip_tags
@@ -393,14 +392,8 @@ class ExemplarPage(HeadlessPreviewPageMixin, Page):
         """Whether consent allows this page on any public surface (see queries.public_exemplars)."""
         return self.consent_covers("publication")
 
-    def serve(self, request, *args, **kwargs):
-        # A live page whose consent was withdrawn is not public: 404, except for editors' previews.
-        if not self.is_publishable and not getattr(request, "is_preview", False):
-            raise Http404("Hồ sơ này không được công bố.")
-        return super().serve(request, *args, **kwargs)
-
-    def get_sitemap_urls(self, request=None):
-        return super().get_sitemap_urls(request) if self.is_publishable else []
+    # Serving (404 unless consent allows it, previews aside) and the sitemap apply
+    # `visibility_q` through core.visibility: see core/wagtail_hooks.py and home/sitemap.py.
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

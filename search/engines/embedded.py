@@ -26,7 +26,7 @@ from collections import Counter
 from django.core.cache import cache
 from django.db import connection, transaction
 
-from ..documents import FACETS
+from ..documents import FACETS, expired_document_ids
 from ..text import ParsedQuery, facet_token, fts5_exact, fts5_query, parse_facet_token
 from .base import Hit, SearchRequest, SearchResult, limits
 
@@ -72,6 +72,20 @@ class EmbeddedEngine:
         self.vendor = connection.vendor
         if self.vendor not in ("sqlite", "postgresql"):
             raise RuntimeError(f"embedded search supports SQLite and PostgreSQL, not {self.vendor}")
+        self._expired: list[int] | None = None
+
+    def expired_ids(self) -> list[int]:
+        """Documents whose page has passed its expiry time (still live until cron runs): left out
+        of every match, count and facet of this engine's answers. Read once per answer."""
+        if self._expired is None:
+            self._expired = expired_document_ids()
+        return self._expired
+
+    def _without_expired(self, where: str, idcol: str, params: list) -> tuple[str, list]:
+        expired = self.expired_ids()
+        if not expired:
+            return where, params
+        return f"{where} AND {idcol} NOT IN ({', '.join(['%s'] * len(expired))})", [*params, *expired]
 
     def _match(
         self, query: ParsedQuery, tier: str, filters: dict[str, list[str]], prefix_last: bool = False
@@ -79,13 +93,15 @@ class EmbeddedEngine:
         """(FROM clause, WHERE clause, id column, params) of the documents matching `query` in
         `tier` and every filter: on SQLite the filters are words of the MATCH (see migration
         0003), on PostgreSQL part of the condition on `search_match.match_vector` (migration 0005;
-        titles: `search_vector`, 0004)."""
+        titles: `search_vector`, 0004). Documents past their page's expiry time never match."""
         if self.vendor == "sqlite":
             if tier == "title":
                 expr = fts5_query(query, "title", "title_folded", prefix_last=prefix_last, filters=filters)
-                return "search_title_fts", "search_title_fts MATCH %s", "rowid", [expr]
+                where, params = self._without_expired("search_title_fts MATCH %s", "rowid", [expr])
+                return "search_title_fts", where, "rowid", params
             expr = fts5_query(query, "title summary", "title_folded summary_folded body_folded", filters=filters)
-            return "search_fts", "search_fts MATCH %s", "rowid", [expr]
+            where, params = self._without_expired("search_fts MATCH %s", "rowid", [expr])
+            return "search_fts", where, "rowid", params
         if tier == "title":
             tsquery, params = self._tsquery(query, prefix_last)
             facet_query = _facet_tsquery(filters)
@@ -93,6 +109,7 @@ class EmbeddedEngine:
             if facet_query:
                 where += " AND facet_vector @@ %s::tsquery"
                 params = [*params, facet_query]
+            where, params = self._without_expired(where, "page_id", params)
             return "search_vector", where, "page_id", params
         # Everything else matches on the position-free vectors, facet keys included (0005), the
         # rarest condition first: `@@` stops at the first word a row lacks, and most rows the
@@ -113,7 +130,10 @@ class EmbeddedEngine:
                 conditions.append((self._share(keys, any_of=True), "%s::tsquery", " | ".join(f"'{k}'" for k in keys)))
         conditions.sort(key=lambda condition: condition[0])
         tsquery = " && ".join(sql for _, sql, _ in conditions)
-        return "search_match", f"match_vector @@ ({tsquery})", "page_id", [param for _, _, param in conditions]
+        where, params = self._without_expired(
+            f"match_vector @@ ({tsquery})", "page_id", [param for _, _, param in conditions]
+        )
+        return "search_match", where, "page_id", params
 
     def _title_score(self, query: ParsedQuery, prefix_last: bool = False) -> tuple[str, list, str]:
         """(score expression, params, order) of the title tier — the only one ranked by score
@@ -464,7 +484,9 @@ class EmbeddedEngine:
             generation = cache.get_or_set(GENERATION_KEY, lambda: secrets.randbits(48), timeout=None)
             words = [(t.exact, tuple(t.folded)) for t in request.query.tokens]
             filters = sorted((k, tuple(v)) for k, v in request.filters.items() if v)
-            digest = hashlib.blake2b(repr((self.vendor, words, filters)).encode(), digest_size=16).hexdigest()
+            # a document passing its expiry time moves no generation: its id is part of the key
+            scope = (self.vendor, words, filters, tuple(self.expired_ids()))
+            digest = hashlib.blake2b(repr(scope).encode(), digest_size=16).hexdigest()
             key = f"search:facets:{generation}:{digest}"
             cached = cache.get(key)
             if cached is not None:

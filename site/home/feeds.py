@@ -1,7 +1,9 @@
 """RSS 2.0 and JSON Feed 1.1 of new good-deed stories (/viec-tot/feed.xml, /viec-tot/feed.json).
 
-Only live, public stories of the request's site are listed — the same stories the site shows.
-Exemplars whose consent no longer allows publication are never named by the feed itself.
+Only public stories of the request's site are listed (`core.visibility.public_pages`: live,
+unrestricted, not past their expiry time, no link to a person who withdrew consent) — the same
+stories the site shows. Exemplars whose consent no longer allows publication are never named
+by the feed itself.
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ from wagtail.models import Site
 from campaigns.models import StoryIndexPage, StoryPage
 from campaigns.related import story_campaigns
 from core.feeds import json_feed, json_feed_item, json_feed_response
+from core.visibility import public_pages
 
 from .seo import absolute, description, page_url, share_image
 
@@ -25,12 +28,12 @@ FEED_TITLE = "Gương Sáng — Việc tốt mới"
 FEED_DESCRIPTION = "Những câu chuyện người tốt, việc tốt mới nhất trên đảo Lý Sơn."
 
 
+def _site(request) -> Site | None:
+    return Site.find_for_request(request) or Site.objects.filter(is_default_site=True).first()
+
+
 def feed_stories(request):
-    site = Site.find_for_request(request) or Site.objects.filter(is_default_site=True).first()
-    qs = StoryPage.objects.live().public()
-    if site is not None:
-        qs = qs.descendant_of(site.root_page)
-    return qs.order_by("-date", "-pk")[:FEED_SIZE]
+    return public_pages(StoryPage, _site(request)).order_by("-date", "-pk")[:FEED_SIZE]
 
 
 def _published(story: StoryPage) -> datetime.datetime:
@@ -39,7 +42,7 @@ def _published(story: StoryPage) -> datetime.datetime:
 
 
 def _index_url(request) -> str:
-    index = StoryIndexPage.objects.live().first()
+    index = public_pages(StoryIndexPage, _site(request)).first()
     return page_url(index, request) if index else absolute(request, "/viec-tot/")
 
 

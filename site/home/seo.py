@@ -18,6 +18,7 @@ from django.utils.text import Truncator
 from wagtail.models import Page
 
 from campaigns.models import CampaignPage, StoryPage
+from core.visibility import hidden_by_rule, servable_ancestors
 from exemplars.models import ExemplarPage, SubjectKind
 
 from .models import AboutPage, HomePage
@@ -232,7 +233,7 @@ def campaign_entity(page: CampaignPage, request) -> dict:
 
 
 def breadcrumb_list(page: Page, request) -> dict | None:
-    crumbs = [p for p in page.get_ancestors(inclusive=True).live().specific() if p.depth >= 2]
+    crumbs = [p for p in servable_ancestors(page).specific() if p.depth >= 2]
     if len(crumbs) < 2:
         return None
     return {
@@ -254,9 +255,9 @@ def json_ld(page: Page | None, request) -> dict | None:
     if page is None:
         return None
     page = page.specific
+    if hidden_by_rule(page):  # its model's rule (consent) keeps it off every public surface
+        return None
     if isinstance(page, ExemplarPage):
-        if not page.is_publishable:
-            return None
         main = exemplar_entity(page, request)
     elif isinstance(page, StoryPage):
         main = story_entity(page, request)

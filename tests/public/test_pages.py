@@ -216,10 +216,14 @@ def test_withdrawn_consent_takes_the_profile_off_the_site(client, sample):
     assert client.get(sample.withdrawn.url).status_code == 404
     story = html(client, sample.story.url)
     assert "Nguyễn Văn Rút" not in story
+    assert "Nguyễn Văn Nháp" not in story  # linked, but a draft
+    # The story that links the person is held back with them (StoryPage.visibility_q).
+    assert client.get(sample.held_story.url).status_code == 404
     sitemap = client.get("/sitemap.xml").content.decode()
     assert sample.individual.full_url in sitemap
     assert sample.withdrawn.full_url not in sitemap
     assert sample.draft.full_url not in sitemap
+    assert sample.held_story.full_url not in sitemap
 
 
 def test_image_blocks_require_alt_text():

@@ -10,6 +10,7 @@ from django.conf import settings
 from django.utils.safestring import mark_safe
 
 from core.text import fold
+from core.visibility import servable_ancestors
 from exemplars.models import Place
 from home import seo
 
@@ -45,10 +46,11 @@ def centre_name() -> str:
 
 @register.simple_tag
 def breadcrumbs(page) -> list:
-    """The live ancestors of `page` below the tree root, home first, as (title, url, is_current)."""
+    """The ancestors of `page` that may be shown (core.visibility), below the tree root, home
+    first, as (title, url, is_current)."""
     if page is None or not hasattr(page, "get_ancestors"):
         return []
-    crumbs = [p for p in page.get_ancestors(inclusive=True).live() if p.depth >= 2]
+    crumbs = [p for p in servable_ancestors(page) if p.depth >= 2]
     if len(crumbs) < 2:
         return []
     return [

@@ -346,7 +346,7 @@ CAMPAIGNS = [
         "report": {
             "section": "II.2.b và II.1",
             "quotes": [
-                "tổ chức, phát động phong trào thi đua “Lý Sơn chung sức xây dựng nông thôn mới” giai đoạn 2021 - 2025”",
+                "tổ chức, phát động phong trào thi đua “Lý Sơn chung sức xây dựng nông thôn mới” giai đoạn 2021 - 2025",
                 Q_NTM_2016,
             ],
             "launcher": HUYEN_AS_PRINTED,
@@ -415,7 +415,7 @@ CAMPAIGNS = [
             "section": "II.1",
             "quotes": [
                 Q_LAUNCHED_BY_HUYEN,
-                "“Cán bộ, công chức, viên chức thi đua thực hiện văn hóa công sở” giai đoạn 2019-2025”",
+                "“Cán bộ, công chức, viên chức thi đua thực hiện văn hóa công sở” giai đoạn 2019-2025",
             ],
             "launcher": HUYEN_AS_PRINTED,
             "period": "2019-2025",
@@ -442,7 +442,7 @@ CAMPAIGNS = [
             "quotes": [
                 Q_LAUNCHED_BY_HUYEN,
                 "và phong trào thi đua “Dân vận khéo” gắn với thực hiện Chỉ thị số 05-CT/TW ngày 15/5/2016 của Bộ "
-                "Chính trị về đẩy mạnh học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh”",
+                "Chính trị về đẩy mạnh học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh",
             ],
             "launcher": HUYEN_AS_PRINTED,
             "period": None,

@@ -151,6 +151,12 @@ class CampaignPage(HeadlessPreviewPageMixin, Page):
     results = RichTextField(
         "kết quả", blank=True, features=RICH, help_text="Kết quả đạt được, có số liệu (cập nhật khi sơ kết, tổng kết)."
     )
+    source = models.TextField(
+        "nguồn tư liệu",
+        blank=True,
+        help_text="Thông tin lấy từ đâu: báo cáo (mục, trích nguyên văn), văn bản, người cung cấp; ghi rõ điều "
+        "nguồn không nêu.",
+    )
 
     search_fields = [
         *Page.search_fields,
@@ -179,6 +185,7 @@ class CampaignPage(HeadlessPreviewPageMixin, Page):
         FieldPanel("criteria"),
         FieldPanel("body"),
         FieldPanel("results"),
+        FieldPanel("source"),
         InlinePanel("exemplar_links", heading="Điển hình của phong trào", label="điển hình"),
     ]
 
@@ -242,8 +249,9 @@ class CampaignPage(HeadlessPreviewPageMixin, Page):
 
     @property
     def is_running(self) -> bool:
+        """Under way today. Without a start date nobody knows, so the site does not say it is."""
         today = timezone.localdate()
-        return (not self.start_date or self.start_date <= today) and (not self.end_date or today <= self.end_date)
+        return bool(self.start_date) and self.start_date <= today and (not self.end_date or today <= self.end_date)
 
 
 class MilestoneKind(models.TextChoices):
@@ -337,6 +345,12 @@ class StoryPage(HeadlessPreviewPageMixin, Page):
         default=False,
         help_text="Đánh dấu bài mẫu do hệ thống tạo; trang công khai ghi rõ là hư cấu.",
     )
+    source = models.TextField(
+        "nguồn tư liệu",
+        blank=True,
+        help_text="Thông tin lấy từ đâu: báo cáo (mục, trích nguyên văn), văn bản, người cung cấp; ghi rõ điều "
+        "nguồn không nêu.",
+    )
 
     search_fields = [
         *Page.search_fields,
@@ -353,6 +367,7 @@ class StoryPage(HeadlessPreviewPageMixin, Page):
         FieldPanel("radio_text"),
         FieldPanel("exemplars"),
         FieldPanel("campaigns"),
+        FieldPanel("source"),
         FieldPanel("is_fictional"),
     ]
 

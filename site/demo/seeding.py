@@ -289,7 +289,7 @@ class Seeder:
                 "exemplar",
                 lambda spec=spec: _child_by_slug(index, _slug(spec)),
                 lambda spec=spec: self._create_exemplar(index, spec),
-                note="Nhân vật hư cấu (dữ liệu mẫu).",
+                note=content.exemplar_source(spec),
             )
         self.report("exemplar", "Điển hình")
         self.report("consent", "Đồng ý công bố")
@@ -326,7 +326,7 @@ class Seeder:
             gender=spec.get("gender", ""),
             achievements=spec.get("achievements", ""),
             replication_guide=spec.get("guide", ""),
-            source="Dữ liệu mẫu dựa trên báo cáo tổng kết 10 năm thực hiện Chỉ thị 34-CT/TW, UBND huyện Lý Sơn (2024)",
+            source=content.exemplar_source(spec),
             is_fictional=True,
             portrait=image,
             portrait_alt=image.description,
@@ -388,7 +388,7 @@ class Seeder:
             slogan=spec.get("slogan", ""),
             form=spec["form"],
             scope=spec["scope"],
-            launcher=self.objects[spec["launcher"]],
+            launcher=self.objects[spec["launcher"]] if spec["launcher"] else None,
             document_number=spec.get("document_number", ""),
             document_date=spec.get("document_date"),
             parent_campaign=self.objects.get(spec["parent"]) if spec.get("parent") else None,
@@ -396,9 +396,10 @@ class Seeder:
             end_date=spec["end"],
             summary=spec["summary"],
             goals=spec.get("goals", ""),
-            body=[("paragraph", RichText(f"<p>{spec['summary']}</p><p><em>{content.ILLUSTRATIVE_DATES}</em></p>"))],
+            body=[("paragraph", RichText(f"<p>{spec['summary']}</p><p><em>{content.CAMPAIGN_NOTE}</em></p>"))],
+            source=content.campaign_source(spec),
         )
-        for order, (kind, date, note) in enumerate(spec["milestones"]):
+        for order, (kind, date, note, _as_printed) in enumerate(spec["milestones"]):
             page.milestones.add(CampaignMilestone(sort_order=order, kind=kind, date=date, note=note))
         for order, exemplar in enumerate(exemplars):
             page.exemplar_links.add(CampaignExemplar(sort_order=order, exemplar=exemplar))
@@ -414,7 +415,7 @@ class Seeder:
                 "story",
                 lambda spec=spec: _child_by_slug(index, _slug(spec)),
                 lambda spec=spec: self._create_story(index, spec),
-                note="Bài viết hư cấu (dữ liệu mẫu).",
+                note="Tin theo báo cáo 2024 (có trích dẫn)." if "report" in spec else "Bài viết hư cấu (dữ liệu mẫu).",
             )
         self.report("story", "Tin việc tốt")
 
@@ -435,7 +436,9 @@ class Seeder:
             author=content.AUTHOR,
             date=spec["date"],
             body=body,
-            is_fictional=True,
+            source=content.story_source(spec),
+            # A conference story tells only what the report says; every other story is invented.
+            is_fictional="report" not in spec,
         )
         page.exemplars = exemplars
         page.campaigns = [self.objects[k] for k in spec["campaigns"]]

@@ -77,7 +77,9 @@ class HomePage(HeadlessPreviewPageMixin, Page):
         context["featured"] = featured
         others = public.exclude(pk=featured.pk) if featured else public
         context["exemplars"] = others.order_by("-first_published_at")[:6]
-        context["campaigns"] = [c for c in public_pages(CampaignPage).order_by("-start_date") if c.is_running][:6]
+        context["campaigns"] = [
+            c for c in public_pages(CampaignPage).select_related("launcher").order_by("-start_date") if c.is_running
+        ][:6]
         context["stories"] = public_pages(StoryPage).order_by("-date", "-pk")[:6]
         return context
 

@@ -20,7 +20,7 @@ the 2024 Lý Sơn report in /work/shared/seed (or a built-in list when it is abs
     .venv/bin/python benchmarks/search_bench.py --quick --backends sqlite     # only 100k, cached data
 
 Built datasets are cached (SQLite: a file under /tmp/guongsang-bench/cache/; PostgreSQL: a
-template database `gsbench_…`), keyed by dataset size, data version and schema version (a hash
+template database `gsbench_…`, or `<--pg-db>_c_…`), keyed by dataset size, data version and schema version (a hash
 of every migration file name). A cache of an older schema is copied and migrated forward, so
 after a new migration only the migration runs. `--quick` skips the 10,000 stage and the
 comparison with Wagtail's search() and measures the 100,000 dataset only (built once, then
@@ -47,10 +47,15 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path[:0] = [str(ROOT), str(ROOT / "site")]
-BENCH_DIR = Path("/tmp/guongsang-bench")
+# Where the datasets live: overridable (--dir, --pg-db, or these environment variables), so that
+# several people on one machine never share, drop or overwrite each other's benchmark databases.
+BENCH_DIR = Path(os.environ.get("SEARCH_BENCH_DIR", "/tmp/guongsang-bench"))
 CACHE_DIR = BENCH_DIR / "cache"
-PG_DB = "guongsang_bench"
+PG_DB = os.environ.get("SEARCH_BENCH_PG_DB", "guongsang_bench")
 PG_URL = f"postgres://postgres@127.0.0.1:5432/{PG_DB}"
+# Cached datasets are template databases named after PG_DB ("guongsang_bench" keeps the old
+# "gsbench_" names).
+PG_CACHE_PREFIX = "gsbench_" if PG_DB == "guongsang_bench" else f"{PG_DB}_c_"
 PG_ARGS = ["-h", "127.0.0.1", "-U", "postgres"]
 # Bump when what the builders write changes (titles, bodies, facets, columns filled by hand).
 DATA_VERSION = 2
@@ -156,6 +161,15 @@ def body(rng, words) -> str:
     return " ".join(words[start : start + 320])
 
 
+def _set_locations() -> None:
+    global BENCH_DIR, CACHE_DIR, PG_DB, PG_URL, PG_CACHE_PREFIX
+    BENCH_DIR = Path(os.environ.get("SEARCH_BENCH_DIR", "/tmp/guongsang-bench"))
+    CACHE_DIR = BENCH_DIR / "cache"
+    PG_DB = os.environ.get("SEARCH_BENCH_PG_DB", "guongsang_bench")
+    PG_URL = f"postgres://postgres@127.0.0.1:5432/{PG_DB}"
+    PG_CACHE_PREFIX = "gsbench_" if PG_DB == "guongsang_bench" else f"{PG_DB}_c_"
+
+
 def migration_names() -> list[str]:
     return sorted(str(p.relative_to(ROOT)) for p in ROOT.glob("**/migrations/0*.py") if ".venv" not in p.parts)
 
@@ -215,7 +229,7 @@ def restore_cached(backend: str, real: int, total: int) -> bool:
     key, schema = dataset_key(real, total), schema_version()
     candidates = []  # (exact schema?, name)
     if backend == "postgres":
-        prefix = "gsbench_" + key.replace("-", "_")
+        prefix = PG_CACHE_PREFIX + key.replace("-", "_")
         for name in psql(f"SELECT datname FROM pg_database WHERE datname LIKE '{prefix}_%'").split():
             candidates.append((name.endswith(schema), name))
     else:
@@ -223,7 +237,7 @@ def restore_cached(backend: str, real: int, total: int) -> bool:
             candidates.append((path.stem.endswith(schema), str(path)))
     if not candidates:
         return False
-    exact, source = max(candidates)
+    _, source = max(candidates)
     t = time.perf_counter()
     connections.close_all()
     if backend == "postgres":
@@ -234,7 +248,13 @@ def restore_cached(backend: str, real: int, total: int) -> bool:
             f.unlink()
         shutil.copyfile(source, BENCH_DIR / "bench.sqlite3")
     print(f"  dataset {key} restored from cache {source} in {time.perf_counter() - t:.0f} s", flush=True)
-    if not exact:
+    # Migrate even when the names say the schema is current: a build that ran while a migration
+    # was being added saves its cache under the newer name without having applied it.
+    from django.db import connection
+    from django.db.migrations.executor import MigrationExecutor
+
+    executor = MigrationExecutor(connection)
+    if executor.migration_plan(executor.loader.graph.leaf_nodes()):
         t = time.perf_counter()
         call_command("migrate", verbosity=0)
         settle(full=True)
@@ -249,7 +269,7 @@ def save_cache(backend: str, real: int, total: int) -> None:
     key, schema = dataset_key(real, total), schema_version()
     connections.close_all()
     if backend == "postgres":
-        prefix = "gsbench_" + key.replace("-", "_")
+        prefix = PG_CACHE_PREFIX + key.replace("-", "_")
         for name in psql(f"SELECT datname FROM pg_database WHERE datname LIKE '{prefix}_%'").split():
             subprocess.run(["dropdb", *PG_ARGS, "--if-exists", name], check=True)
         subprocess.run(["createdb", *PG_ARGS, "-T", PG_DB, f"{prefix}_{schema}"], check=True)
@@ -509,7 +529,8 @@ def run_backend(backend: str, args, port: int):
             grow_bulk(args.total, words, rng)
             if cache:
                 save_cache(backend, args.real, args.total)
-        measure_big(backend, args, port)
+        if not args.build_only:
+            measure_big(backend, args, port)
         return
     if not (cache and restore_cached(backend, args.real, args.real)):
         reset_database(backend)
@@ -547,6 +568,11 @@ def main():
     parser.add_argument("--backends", default="sqlite,postgres")
     parser.add_argument("--port", type=int, default=8124)
     parser.add_argument("--quick", action="store_true", help="only the --total dataset, no Wagtail comparison")
+    parser.add_argument(
+        "--build-only", action="store_true", help="with --quick: build and cache the dataset, no measuring"
+    )
+    parser.add_argument("--dir", help="directory of the SQLite datasets (default /tmp/guongsang-bench)")
+    parser.add_argument("--pg-db", help="PostgreSQL database to (re)create (default guongsang_bench)")
     parser.add_argument("--no-cache", action="store_true", help="build the datasets even if cached")
     parser.add_argument(
         "--no-facet-cache",
@@ -554,6 +580,10 @@ def main():
         help="serve with SEARCH_FACET_CACHE_SECONDS=0 (count facets every time)",
     )
     args = parser.parse_args()
+    if args.dir or args.pg_db:
+        # inherited by the per-backend processes and read at their import
+        os.environ.update({"SEARCH_BENCH_DIR": args.dir or str(BENCH_DIR), "SEARCH_BENCH_PG_DB": args.pg_db or PG_DB})
+        _set_locations()
     backends = args.backends.split(",")
     if len(backends) > 1:
         # Django can be set up once per process: run each backend in its own process.
@@ -574,6 +604,7 @@ def main():
                 "--wagtail-reps",
                 str(args.wagtail_reps),
                 *(["--quick"] if args.quick else []),
+                *(["--build-only"] if args.build_only else []),
                 *(["--no-cache"] if args.no_cache else []),
                 *(["--no-facet-cache"] if args.no_facet_cache else []),
             ]

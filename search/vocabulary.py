@@ -147,7 +147,10 @@ def candidates(word: str, limit: int = 3) -> list[tuple[str, int, int]]:
     found = _near(word, edits, SearchTerm.objects.filter(term__startswith=word[0]), lengths)
     if not found and len(word) >= 4:
         found = _near(word, edits, SearchTerm.objects.filter(term__regex=f"^.{re.escape(word[1:3])}"), lengths)
-    found.sort(key=lambda c: (c[1], -c[2], c[0]))
+    # nearest first; at the same distance two swapped letters ("cogn" → "cong", the commonest
+    # slip on a phone keyboard) before a dropped or added one ("cogn" → "con"); then frequency
+    anagram = sorted(word)
+    found.sort(key=lambda c: (c[1], sorted(c[0]) != anagram, -c[2], c[0]))
     return found[:limit]
 
 
@@ -186,8 +189,9 @@ def corrections(query: ParsedQuery, prefix_last: bool, tries: int = 4) -> list[l
         changed = True
     if not changed:
         return []
+    # `options` are each in preference order: the product in order of total edits keeps it
     combos = sorted(
         itertools.product(*options),
-        key=lambda combo: (sum(c[1] for c in combo), -sum(c[2] for c in combo)),
+        key=lambda combo: sum(c[1] for c in combo),
     )
     return [[c[0] for c in combo] for combo in combos[:tries]]

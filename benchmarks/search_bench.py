@@ -140,6 +140,11 @@ QUERIES = {
     "name": ["nguyen van hung", "Trần Thị Hồng", "le dinh dung", "dang duc"],
     "phrase": ["dan van kheo", "chung tay vi nguoi ngheo", "xay dung nong thon moi"],
     "broad": ["ly son", "bien", "thi dua"],
+    # as typed: the last word cut off (matched as a prefix), a slip of one letter (no result:
+    # the correction is looked up, checked as a phrase and its results fetched), full accents
+    "prefix": ["nguyen van hu", "tran thi ho", "chung tay vi nguoi ng", "xay dung nong th"],
+    "typo": ["nguyn van hung", "tran thj hong", "le dinh dnug", "xay dugn nong thon moi"],
+    "accented": ["Nguyễn Văn Hùng", "Đặng Đức", "nông thôn mới", "biển"],
 }
 
 
@@ -502,15 +507,82 @@ def report(title_, rows):
         print(f"  {name:38} {p50:9.1f} {p95:9.1f} {n:5d}")
 
 
+def bare_fts(q: str) -> tuple[str, list]:
+    """The baseline: the database's own full-text match of the folded words, the 20 newest ids —
+    no ranking, count, facets, snippets, HTTP or Django."""
+    from django.db import connection
+
+    from search.text import folded_words
+
+    words = folded_words(q)
+    if connection.vendor == "postgresql":
+        sql = (
+            "SELECT page_id FROM search_match WHERE match_vector @@ to_tsquery('simple', %s) "
+            "ORDER BY page_id DESC LIMIT 20"
+        )
+        return sql, [" & ".join(words)]
+    expr = "{title_folded summary_folded body_folded} : (" + " AND ".join(f'"{w}"' for w in words) + ")"
+    return "SELECT rowid FROM search_fts WHERE search_fts MATCH %s ORDER BY rowid DESC LIMIT 20", [expr]
+
+
+def measure_baseline(reps: int) -> dict[str, tuple[float, float, int]]:
+    from django.db import connection
+
+    rows = {}
+    with connection.cursor() as cursor:
+        for category, queries in QUERIES.items():
+            times = []
+            for q in queries:
+                sql, params = bare_fts(q)
+                cursor.execute(sql, params)  # warm
+                for _ in range(reps):
+                    t = time.perf_counter()
+                    cursor.execute(sql, params)
+                    cursor.fetchall()
+                    times.append((time.perf_counter() - t) * 1000)
+            rows[category] = (statistics.median(times), pct(times, 95), len(times))
+    return rows
+
+
+def buffer_counts() -> tuple[int, int] | None:
+    """PostgreSQL: (blocks found in shared buffers, blocks read from outside) so far, for the
+    benchmark's database — their change over a measurement says whether the cache was warm."""
+    from django.db import connection
+
+    if connection.vendor != "postgresql":
+        return None
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT pg_stat_force_next_flush()")
+        cursor.execute("SELECT blks_hit, blks_read FROM pg_stat_database WHERE datname = current_database()")
+        return cursor.fetchone()
+
+
 def measure_big(backend: str, args, port: int):
     server = start_server(port)
+    before = buffer_counts()
     try:
         big = measure_http(port, args.reps)
     finally:
         server.terminate()
         server.wait()
+    time.sleep(1.5)  # the workers report their statistics as they exit
+    after = buffer_counts()
+    base = measure_baseline(args.reps)
     report(f"{backend}, {args.total:,} exemplars — /api/v1/search over HTTP (target p50 ≤ 15, p95 ≤ 40)", big)
-    print("  JSON " + json.dumps({"backend": backend, "total": args.total, "rows": big}), flush=True)
+    report(
+        f"{backend}, {args.total:,} exemplars — baseline: bare FTS match of the folded words, 20 ids, in-process", base
+    )
+    for category, (p50, _, _) in base.items():
+        ours = big[f"{category}, with facets"][0]
+        print(f"  ratio {category}: ours (HTTP, with facets) p50 / bare FTS p50 = {ours / max(p50, 0.001):.1f}×")
+    if before and after:
+        hits, reads = after[0] - before[0], after[1] - before[1]
+        share = hits / max(1, hits + reads)
+        state = "warm" if share >= 0.99 else "NOT warm"
+        print(
+            f"  PostgreSQL buffer cache during the HTTP run: {hits:,} hits, {reads:,} reads ({share:.2%} hits: {state})"
+        )
+    print("  JSON " + json.dumps({"backend": backend, "total": args.total, "rows": big, "baseline": base}), flush=True)
 
 
 def run_backend(backend: str, args, port: int):

@@ -213,18 +213,19 @@ FEW_RESULTS = 2
 
 
 def spelling(request: SearchRequest, count: int) -> tuple[ParsedQuery, int] | None:
-    """The corrected query (see `search.vocabulary.corrections`) that finds the most pages, more
-    than `count`, with its count — or None. Each candidate is checked against the index, so what
-    is offered is a phrase that exists in public content, never an edit towards a non-word."""
+    """The first corrected query (see `search.vocabulary.corrections`, nearest and most frequent
+    first) whose words occur together, in this order, in a public page and that finds more than
+    `count` pages, with its count — or None. So what is offered is a phrase of the content
+    ("trinh quoc khanh"), never words that merely exist somewhere ("mat tro" for "mặt trời")."""
     engine = embedded_engine()
-    best = None
     for corrected in terms.corrections(request.query, request.query.prefix_last):
-        query = as_you_type(parse_query(" ".join(corrected)))
+        query = parse_query(" ".join(corrected))  # whole words: no prefix
+        if not engine.phrase_exists(corrected, request.filters):
+            continue
         n = engine.count(query, request.filters)
-        if n > count and (best is None or n > best[1]):
-            best = (query, n)
-            break  # candidates come nearest and most frequent first
-    return best
+        if n > count:
+            return query, n
+    return None
 
 
 def suggestion(request: SearchRequest, count: int = 0) -> dict | None:
@@ -265,7 +266,7 @@ def search(params: SearchParams) -> dict:
     if result.count == 0 and suggested and suggested["kind"] == "spelling":
         # Nothing for the words as typed: show what the correction finds, under the notice.
         corrected = SearchRequest(
-            query=as_you_type(parse_query(suggested["q"])),
+            query=parse_query(suggested["q"]),
             filters=request.filters,
             limit=request.limit,
             facets=False,

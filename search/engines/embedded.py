@@ -28,7 +28,7 @@ from django.db import connection, transaction
 
 from .. import vocabulary
 from ..documents import FACETS
-from ..text import ParsedQuery, facet_token, fts5_exact, fts5_query, parse_facet_token
+from ..text import ParsedQuery, facet_token, fts5_exact, fts5_filters, fts5_query, parse_facet_token
 from .base import Hit, SearchRequest, SearchResult, limits
 
 GENERATION_KEY = "search:generation"
@@ -582,6 +582,32 @@ class EmbeddedEngine:
             out.update(counts)
             sampled |= n >= sample
         return {name: out.get(name, {}) for name in FACETS}, sampled
+
+    def phrase_exists(self, words: list[str], filters: dict[str, list[str]]) -> bool:
+        """Whether a document (passing `filters`) holds the folded `words` next to each other, in
+        this order, in its title, summary or text (spelling suggestions must be real phrases)."""
+        if self.vendor == "sqlite":
+            phrase = " + ".join('"' + word + '"' for word in words)  # letters and digits only
+            expr = f"{{title_folded summary_folded body_folded}} : ({phrase})"
+            if facet_clause := fts5_filters(filters):
+                expr += " AND " + facet_clause
+            sql, params = "SELECT 1 FROM search_fts WHERE search_fts MATCH %s LIMIT 1", [expr]
+        else:
+            # `match_vector` has no positions: it finds the documents with every word (GIN), and
+            # the positioned `doc_vector` of at most 200 of them says whether they are adjacent
+            match = " & ".join(words)
+            facet_query = _facet_tsquery(filters)
+            if facet_query:
+                match = f"{match} & {facet_query}"
+            sql = (
+                "SELECT 1 FROM (SELECT page_id FROM search_match WHERE match_vector @@ to_tsquery('simple', %s) "
+                "ORDER BY page_id DESC LIMIT 200) m JOIN search_vector v USING (page_id) "
+                "WHERE v.doc_vector @@ to_tsquery('simple', %s) LIMIT 1"
+            )
+            params = [match, " <-> ".join(words)]
+        with connection.cursor() as cursor:
+            cursor.execute(sql, params)
+            return cursor.fetchone() is not None
 
     def count(self, query: ParsedQuery, filters: dict[str, list[str]]) -> int:
         return self._count(query, filters)[0]

@@ -145,14 +145,16 @@ class EmbeddedEngine:
 
     def _title_score(self, query: ParsedQuery, prefix_last: bool = False) -> tuple[str, list, str]:
         """(score expression, params, order) of the title tier — the only one ranked by score
-        (see `_rank_recent`); SQLite's bm25 is lower-is-better, ts_rank higher."""
+        (see `_rank_recent`); SQLite's bm25 is lower-is-better, ts_rank higher. ts_rank divides
+        by 1 + log(title length) (normalisation 1), as bm25 weighs length: with the same words
+        matched, "Tạ Công Thắng" ranks above "Ông Tạ Công Thắng hiến 200 mét vuông đất…"."""
         if self.vendor == "sqlite":
             return "bm25(search_title_fts, 10.0, 6.0, 0.0)", [], "ASC"
         tsquery, params = self._tsquery(query, prefix_last)
-        score = f"ts_rank(title_vector, ({tsquery}))"
+        score = f"ts_rank(title_vector, ({tsquery}), 1)"
         exact = self._exact_tsquery(query)
         if exact:
-            score += f" + ts_rank(title_vector, {exact[0]})"
+            score += f" + ts_rank(title_vector, {exact[0]}, 1)"
             params = [*params, *exact[1]]
         return score, params, "DESC"
 

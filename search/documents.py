@@ -25,6 +25,7 @@ from wagtail.models import Page
 from campaigns.models import CampaignPage, StoryPage
 from campaigns.related import story_campaigns, story_exemplars
 from core.visibility import expired_q, public_pages
+from exemplars.blocks import CaptionedImageBlock
 from exemplars.models import ExemplarPage, SubjectKind
 from exemplars.related import related_campaigns
 
@@ -99,10 +100,35 @@ def _plain(value) -> str:
     return re.sub(r"\s+", " ", normalise(text)).strip()
 
 
+# Image text that says the picture only illustrates ("Ảnh minh họa: …", "(minh họa)"): it
+# describes a stock or generated picture, not the page, and the same words recur on every page
+# that uses one (the demo's "mặt trời, biển và đảo" was on 20 pages).
+ILLUSTRATIVE = re.compile(r"\bminh hoa\b")
+
+
+def image_text(value) -> list[str]:
+    """What of a captioned image is worth finding the page by: its caption and alt text when they
+    are specific to the page. The credit ("Ảnh: Trung tâm VH-TT Lý Sơn") is an attribution that
+    repeats across pages, never indexed; a caption or alt text marked as illustrative is left
+    out; the alt text only when it says something the caption does not."""
+    texts = []
+    for key in ("caption", "alt_text"):
+        text = _plain(value.get(key) or "")
+        if text and not ILLUSTRATIVE.search(fold(text)) and fold(text) not in {fold(t) for t in texts}:
+            texts.append(text)
+    return texts
+
+
 def _stream_text(stream) -> str:
     if not stream:
         return ""
-    return _plain(" ".join(str(part) for part in stream.stream_block.get_searchable_content(stream)))
+    parts = []
+    for child in stream:
+        if isinstance(child.block, CaptionedImageBlock):
+            parts += image_text(child.value)
+        else:
+            parts += [str(part) for part in child.block.get_searchable_content(child.value)]
+    return _plain(" ".join(parts))
 
 
 def _join(*parts) -> str:

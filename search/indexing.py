@@ -26,7 +26,7 @@ from exemplars.models import AwardType, ExemplarPage, Field, Place
 from exemplars.queries import CONSENT_KINDS
 from exemplars.signals import consent_changed
 
-from . import documents
+from . import documents, vocabulary
 from .models import SearchDocument, SearchFacet
 from .text import facet_token
 
@@ -69,7 +69,15 @@ def save_document(data: documents.DocumentData) -> None:
         "facet_tokens": " ".join(facet_token(name, value) for name, value in data.facets),
         "expire_at": data.expire_at,
     }
+    old = (
+        SearchDocument.objects.filter(page_id=data.page_id)
+        .values_list("title_folded", "summary_folded", "body_folded")
+        .first()
+    )
+    old_terms = vocabulary.document_terms(*old) if old else set()
+    new_terms = vocabulary.document_terms(values["title_folded"], values["summary_folded"], values["body_folded"])
     SearchDocument.objects.update_or_create(page_id=data.page_id, defaults=values)
+    vocabulary.apply(new_terms - old_terms, old_terms - new_terms)
     SearchFacet.objects.filter(document_id=data.page_id).delete()
     SearchFacet.objects.bulk_create(
         [SearchFacet(document_id=data.page_id, name=name, value=value) for name, value in data.facets]
@@ -177,7 +185,17 @@ def index_changed(sender=None, **kwargs) -> None:
     transaction.on_commit(bump)
 
 
+def on_document_deleted(sender, instance, **kwargs) -> None:
+    """A document went (unpublished, deleted with its page, consent withdrawn): its words count
+    one document fewer. Django sends this for queryset and cascade deletes too, because
+    receivers are connected (it then deletes row by row instead of in one statement)."""
+    vocabulary.apply(
+        set(), vocabulary.document_terms(instance.title_folded, instance.summary_folded, instance.body_folded)
+    )
+
+
 def connect() -> None:
+    post_delete.connect(on_document_deleted, sender=SearchDocument, dispatch_uid="search_terms_document_deleted")
     for model in (Place, Field, AwardType, SearchDocument):
         post_save.connect(index_changed, sender=model, dispatch_uid=f"search_labels_saved_{model.__name__}")
         post_delete.connect(index_changed, sender=model, dispatch_uid=f"search_labels_deleted_{model.__name__}")
@@ -201,4 +219,5 @@ def rebuild(progress=None, batch_size: int = 200) -> int:
         write_documents(ids[start : start + batch_size])
         if progress:
             progress(min(start + batch_size, total), total)
+    vocabulary.rebuild()  # counted again from the full-text index, in case it drifted
     return total

@@ -92,3 +92,25 @@ class SearchSynonym(models.Model):
 
         if len(self.term_list()) < 2:
             raise ValidationError({"terms": "Cần ít nhất hai từ, cách nhau bằng dấu phẩy."})
+
+
+class SearchTerm(models.Model):
+    """A folded word of the index and the number of documents holding it (title, summary or text).
+
+    What spelling suggestions are made of (`search.vocabulary`): "did you mean" only proposes
+    words that exist in public content, ranked by how often they occur, and an unknown word is
+    told apart from a rare one. Kept in step with the documents by `search.indexing` (each
+    document's words added and removed as it is written or deleted) and rebuilt from the
+    full-text index by `rebuild_search` and migration 0008. Letters only: numbers and facet keys
+    are not words one misspells.
+    """
+
+    term = models.CharField(max_length=64, primary_key=True)
+    df = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        verbose_name = "từ trong chỉ mục"
+        verbose_name_plural = "từ trong chỉ mục"
+
+    def __str__(self) -> str:
+        return f"{self.term} ({self.df})"

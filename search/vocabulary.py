@@ -80,7 +80,7 @@ def rebuild() -> int:
     """Count every word again from the full-text index (see migration 0008); returns the words."""
     from importlib import import_module
 
-    fill = import_module("search.migrations.0008_terms")
+    fill = import_module("search.migrations.0009_terms")
     with transaction.atomic(), connection.cursor() as cursor:
         if connection.vendor == "sqlite":
             cursor.execute(fill.SQLITE_VOCAB)

@@ -31,13 +31,13 @@ from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
 from django.utils.html import escape
-from django.utils.text import slugify
 
+from wagtail.log_actions import get_active_log_context
 from wagtail.models import Page, PageLogEntry, ReferenceIndex, Revision
 from wagtail.rich_text import RichText
 from wagtail.search.backends import get_search_backends
 
-from core.text import fold
+from core.text import fold, slugify_vi
 
 from .models import (
     Award,
@@ -679,11 +679,11 @@ def apply(
 
 
 def _slug_for(plan: ExemplarPlan, taken: set[str]) -> str:
-    base = slugify(fold(plan.name))[:60] or "dien-hinh"
-    slug = base
-    if slug in taken:
-        slug = f"{base}-{slugify(fold(plan.code))}"[:80]
-    n = 2
+    """The slug Wagtail would give a page of this title under the index (see core.slugs):
+    `slugify_vi(title)`, then "-2", "-3"… while a sibling has it. `taken` replaces Wagtail's
+    query per page with one set for the whole import."""
+    base = slugify_vi(plan.name) or "dien-hinh"
+    slug, n = base, 2
     while slug in taken:
         slug, n = f"{base}-{n}", n + 1
     taken.add(slug)
@@ -691,20 +691,33 @@ def _slug_for(plan: ExemplarPlan, taken: set[str]) -> str:
 
 
 def _create_batch(index: ExemplarIndexPage, plans: list[ExemplarPlan], taken: set[str], user) -> list[ExemplarPage]:
-    """Create draft pages for `plans` with a handful of bulk queries per batch.
+    """Create draft pages for `plans`, writing what `index.add_child(instance=page)` followed by
+    `page.save_revision(user=user, log_action=True)` writes (the admin's "create" path), with a
+    handful of bulk queries per batch.
 
-    `index.add_child()` + `save_revision()` per page costs tens of milliseconds (tree
-    bookkeeping, full_clean, signal-driven reference and search index tasks); a 10,000-row file
-    would take minutes. So this writes what those calls write — tree paths, page and exemplar
-    rows, awards, fields, one revision and one "created" log entry per page, the search index
-    and the reference index — in bulk. Values were validated in `validate()`.
+    Those calls cost tens of milliseconds per page (tree bookkeeping, cleaning, signal-driven
+    reference and search index updates); a 10,000-row file would take minutes. The rows written
+    here are the same, field for field, which tests/content/test_import.py checks against a page
+    made through the API:
+
+    1. the page as `add_child` saves it: tree path, `draft_title`, no revision yet,
+       `has_unpublished_changes=False`, `live=False`, `owner=user`; its awards, fields, consent;
+    2. one revision whose content is `page.serializable_data()` of that page (with `pk` — a
+       revision without it cannot be published or edited: Django would insert a second page);
+    3. the page updated as `save_revision` does: `latest_revision`, `latest_revision_created_at`,
+       `draft_title`, `has_unpublished_changes=True`;
+    4. the log entries "wagtail.create" (Page.save) and "wagtail.edit" (save_revision, with the
+       revision), in the active log context like `wagtail.log_actions.log`;
+    5. the search index and the reference index, as the post_save handlers would.
+
+    Values were validated in `validate()`.
     """
     page_type = ContentType.objects.get_for_model(ExemplarPage)
     base_type = ContentType.objects.get_for_model(Page)
     index.refresh_from_db(fields=["path", "depth", "numchild", "url_path"])
     last = index.get_last_child()
     step = Page._str2int(last.path[-Page.steplen :]) if last else 0
-    depth, now = index.depth + 1, timezone.now()
+    depth = index.depth + 1
     pages: list[ExemplarPage] = []
     for plan in plans:
         step += 1
@@ -719,9 +732,8 @@ def _create_batch(index: ExemplarIndexPage, plans: list[ExemplarPlan], taken: se
             url_path=f"{index.url_path}{slug}/",
             content_type=page_type,
             locale_id=index.locale_id,
+            owner=user,
             live=False,
-            has_unpublished_changes=True,
-            latest_revision_created_at=now,
             kind=plan.kind,
             place=plan.place,
             summary=_summary(plan),
@@ -732,14 +744,16 @@ def _create_batch(index: ExemplarIndexPage, plans: list[ExemplarPlan], taken: se
             page.body = [("paragraph", RichText(_story_html(plan.story)))]
         pages.append(page)
 
-    # Page rows, then the exemplar rows that extend them (multi-table inheritance).
+    # 1. Page rows, then the exemplar rows that extend them (multi-table inheritance). The
+    # instances become saved pages: `id` is what the revision's "pk" is read from.
     base_fields = [f for f in Page._meta.concrete_fields if not f.primary_key]
     bases = [Page(**{f.attname: getattr(p, f.attname) for f in base_fields}) for p in pages]
     Page.objects.bulk_create(bases)
     for page, base in zip(pages, bases, strict=True):
-        page.pk = page.page_ptr_id = base.pk
-    local_fields = [f for f in ExemplarPage._meta.local_concrete_fields]
-    ExemplarPage._base_manager._insert(pages, fields=local_fields, using="default")
+        page.id = page.page_ptr_id = base.id
+        page._state.adding, page._state.db = False, base._state.db
+    local_fields = list(ExemplarPage._meta.local_concrete_fields)
+    ExemplarPage._base_manager._insert(pages, fields=local_fields, using=bases[0]._state.db)
     Page.objects.filter(pk=index.pk).update(numchild=F("numchild") + len(pages))
 
     awards, links, consents = [], [], []
@@ -764,14 +778,17 @@ def _create_batch(index: ExemplarIndexPage, plans: list[ExemplarPlan], taken: se
     Award.objects.bulk_create(awards)
     Through.objects.bulk_create(links)
     ConsentRecord.objects.bulk_create(consents)
-    ExemplarPage.refresh_publication_allowed(page.pk for page in pages)  # bulk writes skip save()
+    ids = [page.pk for page in pages]
+    ExemplarPage.refresh_publication_allowed(ids)  # bulk writes skip save(), which computes it
+    allowed = dict(ExemplarPage.objects.filter(pk__in=ids).values_list("pk", "publication_allowed"))
 
-    # Revisions serialise the page with its awards and fields, as save_revision() would.
+    # 2. Revisions: the page serialised with its awards and fields, as save_revision() does.
     by_page = defaultdict(list)
     for award in awards:
         by_page[award.page_id].append(award)
-    revisions = []
+    revisions, now = [], timezone.now()
     for page, plan in zip(pages, plans, strict=True):
+        page.publication_allowed = allowed[page.pk]
         page.awards = by_page[page.pk]
         page.fields = list(plan.fields or [])
         revisions.append(
@@ -781,27 +798,42 @@ def _create_batch(index: ExemplarIndexPage, plans: list[ExemplarPlan], taken: se
                 object_id=str(page.pk),
                 created_at=now,
                 user=user,
-                object_str=page.title,
+                object_str=str(page),
                 content=page.serializable_data(),
             )
         )
     Revision.objects.bulk_create(revisions)
+    # 3. What save_revision() then saves on the page.
     for page, base, revision in zip(pages, bases, revisions, strict=True):
-        page.latest_revision_id = base.latest_revision_id = revision.pk
-    Page.objects.bulk_update(bases, ["latest_revision"])
-    PageLogEntry.objects.bulk_create(
-        PageLogEntry(
-            content_type=page_type,
-            page_id=page.pk,
-            label=page.title,
-            action="wagtail.create",
-            timestamp=now,
-            user=user,
-            revision=revision,
-            content_changed=True,
-        )
-        for page, revision in zip(pages, revisions, strict=True)
+        for obj in (page, base):
+            obj.latest_revision = revision
+            obj.latest_revision_created_at = revision.created_at
+            obj.draft_title = page.title
+            obj.has_unpublished_changes = True
+    Page.objects.bulk_update(
+        bases, ["latest_revision", "latest_revision_created_at", "draft_title", "has_unpublished_changes"]
     )
+    # 4. Log entries, as wagtail.log_actions.log() writes them.
+    context = get_active_log_context()
+    entries = []
+    for page, revision in zip(pages, revisions, strict=True):
+        for action, logged_revision in (("wagtail.create", None), ("wagtail.edit", revision)):
+            entries.append(
+                PageLogEntry(
+                    content_type=page_type,
+                    page_id=page.pk,
+                    label=page.get_admin_display_title(),
+                    action=action,
+                    data={},
+                    timestamp=now,
+                    uuid=context.uuid,
+                    user=user or context.user,
+                    revision=logged_revision,
+                    content_changed=True,
+                )
+            )
+    PageLogEntry.objects.bulk_create(entries)
+    # 5. Indexes.
     for backend in get_search_backends(with_auto_update=True):
         backend.add_bulk(ExemplarPage, pages)
     for page in pages:

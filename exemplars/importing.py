@@ -27,11 +27,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from django.contrib.contenttypes.models import ContentType
-from django.db import transaction
+from django.db import connection, transaction
 from django.db.models import F
 from django.utils import timezone
 from django.utils.html import escape
 
+from modelcluster.models import get_all_child_relations
 from wagtail.log_actions import get_active_log_context
 from wagtail.models import Page, PageLogEntry, ReferenceIndex, Revision
 from wagtail.rich_text import RichText
@@ -708,7 +709,8 @@ def _create_batch(index: ExemplarIndexPage, plans: list[ExemplarPlan], taken: se
        `draft_title`, `has_unpublished_changes=True`;
     4. the log entries "wagtail.create" (Page.save) and "wagtail.edit" (save_revision, with the
        revision), in the active log context like `wagtail.log_actions.log`;
-    5. the search index and the reference index, as the post_save handlers would.
+    5. the search index and the reference index, as the post_save handlers would (the latter
+       with Wagtail's own extraction, `ReferenceIndex._extract_references_from_object`).
 
     Values were validated in `validate()`.
     """
@@ -786,11 +788,17 @@ def _create_batch(index: ExemplarIndexPage, plans: list[ExemplarPlan], taken: se
     by_page = defaultdict(list)
     for award in awards:
         by_page[award.page_id].append(award)
+    # A new page's other child relations (Wagtail's comments) are empty: say so, rather than
+    # have serialising and reference extraction query them page by page.
+    empty = [r.get_accessor_name() for r in get_all_child_relations(ExemplarPage)]
+    empty = [name for name in empty if name != "awards"]
     revisions, now = [], timezone.now()
     for page, plan in zip(pages, plans, strict=True):
         page.publication_allowed = allowed[page.pk]
         page.awards = by_page[page.pk]
         page.fields = list(plan.fields or [])
+        for name in empty:
+            setattr(page, name, [])
         revisions.append(
             Revision(
                 content_type=page_type,
@@ -810,9 +818,8 @@ def _create_batch(index: ExemplarIndexPage, plans: list[ExemplarPlan], taken: se
             obj.latest_revision_created_at = revision.created_at
             obj.draft_title = page.title
             obj.has_unpublished_changes = True
-    Page.objects.bulk_update(
-        bases, ["latest_revision", "latest_revision_created_at", "draft_title", "has_unpublished_changes"]
-    )
+    Page.objects.bulk_update(bases, ["latest_revision"])
+    Page.objects.filter(pk__in=ids).update(latest_revision_created_at=now, has_unpublished_changes=True)
     # 4. Log entries, as wagtail.log_actions.log() writes them.
     context = get_active_log_context()
     entries = []
@@ -836,9 +843,34 @@ def _create_batch(index: ExemplarIndexPage, plans: list[ExemplarPlan], taken: se
     # 5. Indexes.
     for backend in get_search_backends(with_auto_update=True):
         backend.add_bulk(ExemplarPage, pages)
-    for page in pages:
-        ReferenceIndex.create_or_update_for_object(page)
+    _index_references(pages)
     return pages
+
+
+def _index_references(pages: list[ExemplarPage]) -> None:
+    """What `ReferenceIndex.create_or_update_for_object(page)` writes for a page that has no
+    references yet, for a whole batch in one insert instead of three queries per page."""
+    content_types = [
+        ContentType.objects.get_for_model(model, for_concrete_model=False)
+        for model in [ExemplarPage, *ExemplarPage._meta.get_parent_list()]
+    ]
+    rows = [
+        ReferenceIndex(
+            content_type=content_types[0],
+            base_content_type=content_types[-1],
+            object_id=page.pk,
+            to_content_type_id=to_content_type_id,
+            to_object_id=to_object_id,
+            model_path=model_path,
+            content_path=content_path,
+            content_path_hash=ReferenceIndex._get_content_path_hash(content_path),
+        )
+        for page in pages
+        for to_content_type_id, to_object_id, model_path, content_path in set(
+            ReferenceIndex._extract_references_from_object(page)
+        )
+    ]
+    ReferenceIndex.objects.bulk_create(rows, ignore_conflicts=connection.features.supports_ignore_conflicts)
 
 
 def _update(page: ExemplarPage, plan: ExemplarPlan, outcome: Outcome, dry_run: bool, user) -> None:

@@ -9,9 +9,8 @@ from __future__ import annotations
 
 from django.db import transaction
 from django.db.models import Q
-from django.utils.text import slugify
 
-from core.text import fold
+from core.text import slugify_vi
 
 from .content import page_text, public_page_ids
 from .models import ItemKind, Programme, RadioProposal, Rundown, RundownItem, current_normaliser
@@ -28,7 +27,7 @@ def proposals_for(week: IsoWeek):
 
 
 def item_slug(title: str) -> str:
-    return (slugify(fold(title)).upper() or "MUC")[:128]
+    return (slugify_vi(title).upper() or "MUC")[:128]
 
 
 @transaction.atomic

@@ -371,6 +371,7 @@ EXEMPLARS = [
     # ---- the four community models named in the report -----------------------------------
     {
         "key": "exemplar:mo-hinh-thu-gom-rac-bo-bien",
+        "slug": "mo-hinh-thu-gom-rac-bo-bien",
         "title": "Mô hình thu gom rác, vỏ chai, bao bì quanh bờ biển",
         "kind": "model",
         "place": "place:thon-bac-an-hai",
@@ -402,6 +403,7 @@ EXEMPLARS = [
     },
     {
         "key": "exemplar:mo-hinh-vuon-hoa-cay-xanh",
+        "slug": "mo-hinh-vuon-hoa-cay-xanh",
         "title": "Mô hình “Vườn hoa, trồng cây xanh”",
         "kind": "model",
         "place": "place:thon-dong-an-vinh",
@@ -426,6 +428,7 @@ EXEMPLARS = [
     },
     {
         "key": "exemplar:mo-hinh-nuoi-heo-dat",
+        "slug": "mo-hinh-nuoi-heo-dat",
         "title": "Mô hình “Nuôi heo đất, gửi yêu thương”",
         "kind": "model",
         "place": "place:thon-tay-an-hai",
@@ -450,6 +453,7 @@ EXEMPLARS = [
     },
     {
         "key": "exemplar:mo-hinh-gop-quy-hoc-sinh",
+        "slug": "mo-hinh-gop-quy-hoc-sinh",
         "title": "Mô hình “Góp quỹ cho học sinh nghèo hiếu học”",
         "kind": "model",
         "place": "place:thon-dong-an-hai",
@@ -665,6 +669,7 @@ EXEMPLARS = [
     # ---- collectives (fictional) --------------------------------------------------------
     {
         "key": "exemplar:to-doan-ket-tay-an-vinh",
+        "slug": "to-doan-ket-tay-an-vinh",
         "title": "Tổ đoàn kết khai thác hải sản xa bờ thôn Tây An Vĩnh",
         "kind": "collective",
         "place": "place:thon-tay-an-vinh",
@@ -680,6 +685,7 @@ EXEMPLARS = [
     },
     {
         "key": "exemplar:to-hop-tac-hanh-toi-bac-an-hai",
+        "slug": "to-hop-tac-hanh-toi-bac-an-hai",
         "title": "Tổ hợp tác trồng hành, tỏi thôn Bắc An Hải",
         "kind": "collective",
         "place": "place:thon-bac-an-hai",
@@ -700,6 +706,7 @@ EXEMPLARS = [
     },
     {
         "key": "exemplar:chi-doan-tay-an-hai",
+        "slug": "chi-doan-tay-an-hai",
         "title": "Chi đoàn thanh niên thôn Tây An Hải",
         "kind": "collective",
         "place": "place:thon-tay-an-hai",
@@ -713,6 +720,7 @@ EXEMPLARS = [
     },
     {
         "key": "exemplar:to-y-te-dong-an-vinh",
+        "slug": "to-y-te-dong-an-vinh",
         "title": "Tổ y tế cộng đồng thôn Đông An Vĩnh",
         "kind": "collective",
         "place": "place:thon-dong-an-vinh",
@@ -725,6 +733,7 @@ EXEMPLARS = [
     },
     {
         "key": "exemplar:doi-dan-phong-an-binh",
+        "slug": "doi-dan-phong-an-binh",
         "title": "Đội dân phòng xã An Bình",
         "kind": "collective",
         "place": "place:xa-an-binh",
@@ -738,6 +747,7 @@ EXEMPLARS = [
     # ---- households (fictional) ---------------------------------------------------------
     {
         "key": "exemplar:ho-vo-van-luoi",
+        "slug": "ho-vo-van-luoi",
         "title": "Hộ ông Võ Văn Lưới",
         "kind": "household",
         "place": "place:xa-an-vinh",
@@ -757,6 +767,7 @@ EXEMPLARS = [
     },
     {
         "key": "exemplar:ho-truong-thi-nghia",
+        "slug": "ho-truong-thi-nghia",
         "title": "Hộ bà Trương Thị Nghĩa",
         "kind": "household",
         "place": "place:thon-bac-an-hai",
@@ -770,6 +781,7 @@ EXEMPLARS = [
     },
     {
         "key": "exemplar:ho-pham-van-thuyen",
+        "slug": "ho-pham-van-thuyen",
         "title": "Hộ ông Phạm Văn Thuyền",
         "kind": "household",
         "place": "place:thon-tay-an-hai",
@@ -782,6 +794,7 @@ EXEMPLARS = [
     },
     {
         "key": "exemplar:ho-le-van-tao",
+        "slug": "ho-le-van-tao",
         "title": "Hộ ông Lê Văn Tảo",
         "kind": "household",
         "place": "place:thon-dong-an-vinh",
@@ -804,6 +817,7 @@ AUTHOR = "Phóng viên Trung tâm Truyền thông – Văn hóa – Thể thao (
 STORIES = [
     {
         "key": "story:cuu-ngu-dan-hoang-sa",
+        "slug": "cuu-ngu-dan-hoang-sa",
         "title": "Thuyền trưởng Võ Văn Biển cứu 5 ngư dân gặp nạn",
         "date": D(2019, 10, 22),
         "lead": "Giữa cơn áp thấp, tàu của ông Biển quay lại gần 20 hải lý để đưa 5 ngư dân bám trên thúng chai về bờ.",
@@ -816,6 +830,7 @@ STORIES = [
     },
     {
         "key": "story:sang-chu-nhat-xanh",
+        "slug": "sang-chu-nhat-xanh",
         "title": "Sáng Chủ nhật xanh trên bờ biển Bắc An Hải",
         "date": D(2023, 4, 16),
         "lead": "Hơn 100 người dân, đoàn viên cùng ra quân thu gom rác, vỏ chai dọc bờ biển.",
@@ -828,6 +843,7 @@ STORIES = [
     },
     {
         "key": "story:mo-heo-dat-2024",
+        "slug": "mo-heo-dat-2024",
         "title": "“Mổ heo đất” cuối năm, 35 hộ nghèo có Tết ấm",
         "date": D(2024, 1, 28),
         "lead": "Chi hội phụ nữ thôn Tây An Hải đập heo đất, góp được hơn 40 triệu đồng để trao quà Tết.",
@@ -840,6 +856,7 @@ STORIES = [
     },
     {
         "key": "story:hoc-bong-dau-nam-hoc",
+        "slug": "hoc-bong-dau-nam-hoc",
         "title": "120 suất học bổng cho học sinh nghèo hiếu học trên đảo",
         "date": D(2023, 9, 5),
         "lead": "Quỹ do giáo viên, phụ huynh và ngư dân góp đã trao học bổng, sách vở và áo phao cho học sinh.",
@@ -852,6 +869,7 @@ STORIES = [
     },
     {
         "key": "story:day-boi-mua-he",
+        "slug": "day-boi-mua-he",
         "title": "Lớp học bơi miễn phí cho trẻ em làng biển",
         "date": D(2022, 6, 20),
         "lead": "Mỗi chiều hè, cô Hoa cùng đoàn viên dạy bơi cho trẻ ở bãi tắm an toàn.",
@@ -861,6 +879,7 @@ STORIES = [
     },
     {
         "key": "story:duong-hoa-dong-an-vinh",
+        "slug": "duong-hoa-dong-an-vinh",
         "title": "Con đường hoa ở thôn Đông An Vĩnh",
         "date": D(2020, 3, 8),
         "lead": "Ba cây số đường làng rực rỡ hoa, mỗi đoạn có một hộ nhận chăm sóc.",
@@ -873,6 +892,7 @@ STORIES = [
     },
     {
         "key": "story:gop-dat-lam-duong",
+        "slug": "gop-dat-lam-duong",
         "title": "Nông dân góp đất, góp công làm đường bê tông",
         "date": D(2017, 5, 12),
         "lead": "Ông Trần Văn Tỏi hiến hơn 100 m² đất ruộng tỏi để mở rộng đường làng.",
@@ -882,6 +902,7 @@ STORIES = [
     },
     {
         "key": "story:truc-cap-cuu-dao-be",
+        "slug": "truc-cap-cuu-dao-be",
         "title": "Đêm trực cấp cứu ở đảo Bé",
         "date": D(2021, 1, 15),
         "lead": "Biển động, không có tàu vào bờ, chị Lành và đồng nghiệp giữ sức sống cho một sản phụ suốt đêm.",
@@ -891,6 +912,7 @@ STORIES = [
     },
     {
         "key": "story:so-hoa-ho-so-khen-thuong",
+        "slug": "so-hoa-ho-so-khen-thuong",
         "title": "Số hóa hồ sơ khen thưởng: không còn chờ đợi",
         "date": D(2023, 12, 28),
         "lead": "2.400 hồ sơ thi đua, khen thưởng được số hóa, gửi lên tỉnh qua phần mềm.",
@@ -900,6 +922,7 @@ STORIES = [
     },
     {
         "key": "story:tuan-tra-bo-bien",
+        "slug": "tuan-tra-bo-bien",
         "title": "Những đêm tuần tra bờ biển",
         "date": D(2022, 4, 30),
         "lead": "Dân quân và dân phòng cùng tuần tra, giữ bình yên cho các thôn ven biển.",
@@ -909,6 +932,7 @@ STORIES = [
     },
     {
         "key": "story:homestay-giu-canh-quan",
+        "slug": "homestay-giu-canh-quan",
         "title": "Người làm du lịch giữ cảnh quan đảo",
         "date": D(2024, 12, 2),
         "lead": "Cơ sở lưu trú của anh Huỳnh Văn Sóng phát túi vải cho khách, không dùng chai nhựa dùng một lần.",
@@ -918,6 +942,7 @@ STORIES = [
     },
     {
         "key": "story:hoi-nghi-dien-hinh-2020",
+        "slug": "hoi-nghi-dien-hinh-2020",
         "title": "Hội nghị điển hình tiên tiến huyện Lý Sơn năm 2020",
         "date": D(2020, 6, 10),
         "lead": "Huyện biểu dương các tập thể, cá nhân tiêu biểu, tiến tới Đại hội Thi đua yêu nước tỉnh Quảng Ngãi "

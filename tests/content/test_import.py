@@ -345,7 +345,7 @@ def test_imported_draft_is_written_as_wagtail_writes_a_new_draft(vocab, tmp_path
     # The reference index: the place and the award types the page points to.
     def references(page):
         rows = ReferenceIndex.get_references_for_object(page).values_list(
-            "to_content_type", "to_object_id", "model_path"
+            "content_type", "base_content_type", "to_content_type", "to_object_id", "model_path"
         )
         return sorted(rows)
 
@@ -413,3 +413,28 @@ def test_imported_draft_goes_live_through_the_two_step_workflow(vocab, tmp_path,
     client.logout()
     response = client.get(page.url)
     assert response.status_code == 200 and "Nguyễn Văn Thử" in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_drafts_imported_before_the_fix_are_repaired_by_the_migration(vocab, tmp_path, client):
+    import importlib
+
+    from django.apps import apps
+    from django.core.exceptions import ValidationError
+    from django.db import transaction
+
+    run(write_csv(tmp_path / "ds.csv", GOOD))
+    page = ExemplarPage.objects.get(external_code="LS-002")
+    revision = page.latest_revision
+    revision.content["pk"] = None  # as the importer used to write it
+    revision.save(update_fields=["content"])
+    with pytest.raises(ValidationError, match="Mã hồ sơ"), transaction.atomic():
+        revision.publish()
+
+    migration = importlib.import_module("exemplars.migrations.0004_imported_revisions_pk")
+    migration.set_revision_pk(apps, None)
+    migration.set_revision_pk(apps, None)  # idempotent
+    revision.refresh_from_db()
+    assert revision.content["pk"] == page.pk
+    revision.publish()
+    assert client.get(ExemplarPage.objects.get(pk=page.pk).url).status_code == 200

@@ -28,7 +28,8 @@ from pathlib import Path
 
 from django.contrib.contenttypes.models import ContentType
 from django.db import connection, transaction
-from django.db.models import F
+from django.db.models import CharField, F, OuterRef, Subquery
+from django.db.models.functions import Cast
 from django.utils import timezone
 from django.utils.html import escape
 
@@ -818,8 +819,12 @@ def _create_batch(index: ExemplarIndexPage, plans: list[ExemplarPlan], taken: se
             obj.latest_revision_created_at = revision.created_at
             obj.draft_title = page.title
             obj.has_unpublished_changes = True
-    Page.objects.bulk_update(bases, ["latest_revision"])
-    Page.objects.filter(pk__in=ids).update(latest_revision_created_at=now, has_unpublished_changes=True)
+    latest = Revision.objects.filter(base_content_type=base_type, object_id=Cast(OuterRef("pk"), CharField()))
+    Page.objects.filter(pk__in=ids).update(
+        latest_revision=Subquery(latest.order_by("-pk").values("pk")[:1]),
+        latest_revision_created_at=now,
+        has_unpublished_changes=True,
+    )
     # 4. Log entries, as wagtail.log_actions.log() writes them.
     context = get_active_log_context()
     entries = []

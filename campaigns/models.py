@@ -21,6 +21,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from core.slugs import SlugFromTitleMixin
 from core.text import vi_sort_key
 from core.visibility import held_back_pages, public_pages
 from exemplars import api_serializers as api
@@ -76,7 +77,7 @@ class CampaignScope(models.TextChoices):
     AGENCY = "agency", "Cơ quan, đơn vị"
 
 
-class CampaignPage(HeadlessPreviewPageMixin, Page):
+class CampaignPage(SlugFromTitleMixin, HeadlessPreviewPageMixin, Page):
     """One emulation campaign: who launched it, when, its goals, milestones and exemplars."""
 
     slogan = models.CharField(
@@ -313,7 +314,7 @@ class StoryIndexPage(IndexPage):
         return context
 
 
-class StoryPage(HeadlessPreviewPageMixin, Page):
+class StoryPage(SlugFromTitleMixin, HeadlessPreviewPageMixin, Page):
     """A news story about a good deed, linked to the exemplars and campaigns it is about."""
 
     lead = models.TextField("sapo", max_length=500, help_text="Đoạn mở đầu in đậm, 1–3 câu (tối đa 500 ký tự).")

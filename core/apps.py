@@ -7,6 +7,7 @@ class CoreConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from . import invalidation
+        from . import invalidation, slugs
 
         invalidation.connect()
+        slugs.register()  # the admin's slug field transliterates as slugify_vi does

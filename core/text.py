@@ -1,14 +1,18 @@
 """Vietnamese text helpers shared by every app: accent folding and alphabetical order.
 
 The bottom of the house: imports nothing of the project. Search, browse facets, the importer,
-radio and the demo all fold and sort Vietnamese the same way because they call these.
+radio and the demo all fold and sort Vietnamese the same way because they call these, and every
+page slug, however the page was made, comes from `slugify_vi`.
 """
 
 from __future__ import annotations
 
 import unicodedata
+from collections import defaultdict
 
 from anyascii import anyascii
+
+from django.utils.text import slugify
 
 
 def fold(text: str) -> str:
@@ -51,3 +55,49 @@ def vi_sort_key(text: str) -> tuple:
             continue
         previous = ""
     return (tuple(letters), tuple(tones), text or "")
+
+
+# Slugs --------------------------------------------------------------------------------------
+
+#: Wagtail's Page.slug column.
+SLUG_MAX_LENGTH = 255
+
+
+def slugify_vi(text: str, max_length: int = SLUG_MAX_LENGTH) -> str:
+    """The URL slug for a title, for every page however it is made (admin, import, nomination, demo).
+
+    ASCII, transliterated with anyascii, as Vietnamese news sites write them: "Đảo Lý Sơn – Hội Phụ
+    nữ" → "dao-ly-son-hoi-phu-nu". Unlike Django's `slugify`, which decomposes and drops what is
+    not ASCII (Đ has no decomposition, so "Đảo" became "ao"), no letter is lost. A slug longer than
+    `max_length` is cut at the last hyphen that fits. "" when nothing is left (callers choose a
+    fallback).
+    """
+    slug = slugify(anyascii(text or ""))
+    if len(slug) > max_length:
+        head = slug[: max_length + 1]
+        slug = head.rsplit("-", 1)[0] if "-" in head else slug[:max_length]
+    return slug.strip("-_")
+
+
+def slug_transliterations() -> list[tuple[str, str]]:
+    """`slugify_vi`'s letter table as (regex, replacement) pairs for the admin's slug widget.
+
+    Wagtail's editor fills the slug from the title in the browser (its `w-slug` controller); with
+    Unicode slugs off it drops every letter its own tables lack, and they have no Vietnamese
+    ("Đảo Lý Sơn" → "djo-ly-sn"). The widget applies these pairs first, so the browser turns
+    letters into ASCII exactly as anyascii does here. Covers the Latin letters with marks
+    (Latin-1 Supplement, Extended-A and -B, Extended Additional — all of Vietnamese) and strips
+    combining marks, for titles typed decomposed (NFD).
+    """
+    groups: dict[str, list[str]] = defaultdict(list)
+    for start, end in ((0x00C0, 0x024F), (0x1E00, 0x1EFF)):
+        for code in range(start, end + 1):
+            char = chr(code)
+            if not unicodedata.category(char).startswith("L"):
+                continue
+            ascii_form = anyascii(char)
+            if ascii_form != char and ascii_form.isascii() and ascii_form.isalnum():
+                groups[ascii_form].append(char)
+    pairs = [(f"[{''.join(chars)}]", replacement) for replacement, chars in sorted(groups.items())]
+    pairs.append(("[\\u0300-\\u036f]", ""))  # combining marks (NFD input): o + ◌̛ + ◌̀ → o
+    return pairs

@@ -27,17 +27,19 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from django.contrib.contenttypes.models import ContentType
-from django.db import transaction
-from django.db.models import F
+from django.db import connection, transaction
+from django.db.models import CharField, F, OuterRef, Subquery
+from django.db.models.functions import Cast
 from django.utils import timezone
 from django.utils.html import escape
-from django.utils.text import slugify
 
+from modelcluster.models import get_all_child_relations
+from wagtail.log_actions import get_active_log_context
 from wagtail.models import Page, PageLogEntry, ReferenceIndex, Revision
 from wagtail.rich_text import RichText
 from wagtail.search.backends import get_search_backends
 
-from core.text import fold
+from core.text import fold, slugify_vi
 
 from .models import (
     Award,
@@ -679,11 +681,11 @@ def apply(
 
 
 def _slug_for(plan: ExemplarPlan, taken: set[str]) -> str:
-    base = slugify(fold(plan.name))[:60] or "dien-hinh"
-    slug = base
-    if slug in taken:
-        slug = f"{base}-{slugify(fold(plan.code))}"[:80]
-    n = 2
+    """The slug Wagtail would give a page of this title under the index (see core.slugs):
+    `slugify_vi(title)`, then "-2", "-3"… while a sibling has it. `taken` replaces Wagtail's
+    query per page with one set for the whole import."""
+    base = slugify_vi(plan.name) or "dien-hinh"
+    slug, n = base, 2
     while slug in taken:
         slug, n = f"{base}-{n}", n + 1
     taken.add(slug)
@@ -691,20 +693,34 @@ def _slug_for(plan: ExemplarPlan, taken: set[str]) -> str:
 
 
 def _create_batch(index: ExemplarIndexPage, plans: list[ExemplarPlan], taken: set[str], user) -> list[ExemplarPage]:
-    """Create draft pages for `plans` with a handful of bulk queries per batch.
+    """Create draft pages for `plans`, writing what `index.add_child(instance=page)` followed by
+    `page.save_revision(user=user, log_action=True)` writes (the admin's "create" path), with a
+    handful of bulk queries per batch.
 
-    `index.add_child()` + `save_revision()` per page costs tens of milliseconds (tree
-    bookkeeping, full_clean, signal-driven reference and search index tasks); a 10,000-row file
-    would take minutes. So this writes what those calls write — tree paths, page and exemplar
-    rows, awards, fields, one revision and one "created" log entry per page, the search index
-    and the reference index — in bulk. Values were validated in `validate()`.
+    Those calls cost tens of milliseconds per page (tree bookkeeping, cleaning, signal-driven
+    reference and search index updates); a 10,000-row file would take minutes. The rows written
+    here are the same, field for field, which tests/content/test_import.py checks against a page
+    made through the API:
+
+    1. the page as `add_child` saves it: tree path, `draft_title`, no revision yet,
+       `has_unpublished_changes=False`, `live=False`, `owner=user`; its awards, fields, consent;
+    2. one revision whose content is `page.serializable_data()` of that page (with `pk` — a
+       revision without it cannot be published or edited: Django would insert a second page);
+    3. the page updated as `save_revision` does: `latest_revision`, `latest_revision_created_at`,
+       `draft_title`, `has_unpublished_changes=True`;
+    4. the log entries "wagtail.create" (Page.save) and "wagtail.edit" (save_revision, with the
+       revision), in the active log context like `wagtail.log_actions.log`;
+    5. the search index and the reference index, as the post_save handlers would (the latter
+       with Wagtail's own extraction, `ReferenceIndex._extract_references_from_object`).
+
+    Values were validated in `validate()`.
     """
     page_type = ContentType.objects.get_for_model(ExemplarPage)
     base_type = ContentType.objects.get_for_model(Page)
     index.refresh_from_db(fields=["path", "depth", "numchild", "url_path"])
     last = index.get_last_child()
     step = Page._str2int(last.path[-Page.steplen :]) if last else 0
-    depth, now = index.depth + 1, timezone.now()
+    depth = index.depth + 1
     pages: list[ExemplarPage] = []
     for plan in plans:
         step += 1
@@ -719,9 +735,8 @@ def _create_batch(index: ExemplarIndexPage, plans: list[ExemplarPlan], taken: se
             url_path=f"{index.url_path}{slug}/",
             content_type=page_type,
             locale_id=index.locale_id,
+            owner=user,
             live=False,
-            has_unpublished_changes=True,
-            latest_revision_created_at=now,
             kind=plan.kind,
             place=plan.place,
             summary=_summary(plan),
@@ -732,14 +747,16 @@ def _create_batch(index: ExemplarIndexPage, plans: list[ExemplarPlan], taken: se
             page.body = [("paragraph", RichText(_story_html(plan.story)))]
         pages.append(page)
 
-    # Page rows, then the exemplar rows that extend them (multi-table inheritance).
+    # 1. Page rows, then the exemplar rows that extend them (multi-table inheritance). The
+    # instances become saved pages: `id` is what the revision's "pk" is read from.
     base_fields = [f for f in Page._meta.concrete_fields if not f.primary_key]
     bases = [Page(**{f.attname: getattr(p, f.attname) for f in base_fields}) for p in pages]
     Page.objects.bulk_create(bases)
     for page, base in zip(pages, bases, strict=True):
-        page.pk = page.page_ptr_id = base.pk
-    local_fields = [f for f in ExemplarPage._meta.local_concrete_fields]
-    ExemplarPage._base_manager._insert(pages, fields=local_fields, using="default")
+        page.id = page.page_ptr_id = base.id
+        page._state.adding, page._state.db = False, base._state.db
+    local_fields = list(ExemplarPage._meta.local_concrete_fields)
+    ExemplarPage._base_manager._insert(pages, fields=local_fields, using=bases[0]._state.db)
     Page.objects.filter(pk=index.pk).update(numchild=F("numchild") + len(pages))
 
     awards, links, consents = [], [], []
@@ -764,16 +781,25 @@ def _create_batch(index: ExemplarIndexPage, plans: list[ExemplarPlan], taken: se
     Award.objects.bulk_create(awards)
     Through.objects.bulk_create(links)
     ConsentRecord.objects.bulk_create(consents)
-    ExemplarPage.refresh_publication_allowed(page.pk for page in pages)  # bulk writes skip save()
+    ids = [page.pk for page in pages]
+    ExemplarPage.refresh_publication_allowed(ids)  # bulk writes skip save(), which computes it
+    allowed = dict(ExemplarPage.objects.filter(pk__in=ids).values_list("pk", "publication_allowed"))
 
-    # Revisions serialise the page with its awards and fields, as save_revision() would.
+    # 2. Revisions: the page serialised with its awards and fields, as save_revision() does.
     by_page = defaultdict(list)
     for award in awards:
         by_page[award.page_id].append(award)
-    revisions = []
+    # A new page's other child relations (Wagtail's comments) are empty: say so, rather than
+    # have serialising and reference extraction query them page by page.
+    empty = [r.get_accessor_name() for r in get_all_child_relations(ExemplarPage)]
+    empty = [name for name in empty if name != "awards"]
+    revisions, now = [], timezone.now()
     for page, plan in zip(pages, plans, strict=True):
+        page.publication_allowed = allowed[page.pk]
         page.awards = by_page[page.pk]
         page.fields = list(plan.fields or [])
+        for name in empty:
+            setattr(page, name, [])
         revisions.append(
             Revision(
                 content_type=page_type,
@@ -781,32 +807,75 @@ def _create_batch(index: ExemplarIndexPage, plans: list[ExemplarPlan], taken: se
                 object_id=str(page.pk),
                 created_at=now,
                 user=user,
-                object_str=page.title,
+                object_str=str(page),
                 content=page.serializable_data(),
             )
         )
     Revision.objects.bulk_create(revisions)
+    # 3. What save_revision() then saves on the page.
     for page, base, revision in zip(pages, bases, revisions, strict=True):
-        page.latest_revision_id = base.latest_revision_id = revision.pk
-    Page.objects.bulk_update(bases, ["latest_revision"])
-    PageLogEntry.objects.bulk_create(
-        PageLogEntry(
-            content_type=page_type,
-            page_id=page.pk,
-            label=page.title,
-            action="wagtail.create",
-            timestamp=now,
-            user=user,
-            revision=revision,
-            content_changed=True,
-        )
-        for page, revision in zip(pages, revisions, strict=True)
+        for obj in (page, base):
+            obj.latest_revision = revision
+            obj.latest_revision_created_at = revision.created_at
+            obj.draft_title = page.title
+            obj.has_unpublished_changes = True
+    latest = Revision.objects.filter(base_content_type=base_type, object_id=Cast(OuterRef("pk"), CharField()))
+    Page.objects.filter(pk__in=ids).update(
+        latest_revision=Subquery(latest.order_by("-pk").values("pk")[:1]),
+        latest_revision_created_at=now,
+        has_unpublished_changes=True,
     )
+    # 4. Log entries, as wagtail.log_actions.log() writes them.
+    context = get_active_log_context()
+    entries = []
+    for page, revision in zip(pages, revisions, strict=True):
+        for action, logged_revision in (("wagtail.create", None), ("wagtail.edit", revision)):
+            entries.append(
+                PageLogEntry(
+                    content_type=page_type,
+                    page_id=page.pk,
+                    label=page.get_admin_display_title(),
+                    action=action,
+                    data={},
+                    timestamp=now,
+                    uuid=context.uuid,
+                    user=user or context.user,
+                    revision=logged_revision,
+                    content_changed=True,
+                )
+            )
+    PageLogEntry.objects.bulk_create(entries)
+    # 5. Indexes.
     for backend in get_search_backends(with_auto_update=True):
         backend.add_bulk(ExemplarPage, pages)
-    for page in pages:
-        ReferenceIndex.create_or_update_for_object(page)
+    _index_references(pages)
     return pages
+
+
+def _index_references(pages: list[ExemplarPage]) -> None:
+    """What `ReferenceIndex.create_or_update_for_object(page)` writes for a page that has no
+    references yet, for a whole batch in one insert instead of three queries per page."""
+    content_types = [
+        ContentType.objects.get_for_model(model, for_concrete_model=False)
+        for model in [ExemplarPage, *ExemplarPage._meta.get_parent_list()]
+    ]
+    rows = [
+        ReferenceIndex(
+            content_type=content_types[0],
+            base_content_type=content_types[-1],
+            object_id=page.pk,
+            to_content_type_id=to_content_type_id,
+            to_object_id=to_object_id,
+            model_path=model_path,
+            content_path=content_path,
+            content_path_hash=ReferenceIndex._get_content_path_hash(content_path),
+        )
+        for page in pages
+        for to_content_type_id, to_object_id, model_path, content_path in set(
+            ReferenceIndex._extract_references_from_object(page)
+        )
+    ]
+    ReferenceIndex.objects.bulk_create(rows, ignore_conflicts=connection.features.supports_ignore_conflicts)
 
 
 def _update(page: ExemplarPage, plan: ExemplarPlan, outcome: Outcome, dry_run: bool, user) -> None:

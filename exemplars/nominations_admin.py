@@ -18,7 +18,6 @@ from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import path, reverse
 from django.utils import timezone
-from django.utils.text import slugify
 from django.views.generic import FormView
 
 from wagtail.admin.panels import FieldPanel, FieldRowPanel
@@ -27,7 +26,7 @@ from wagtail.admin.widgets import Button
 from wagtail.log_actions import log
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from core.text import fold
+from core.text import slugify_vi
 
 from .models import ExemplarIndexPage, ExemplarPage, Place
 from .nominations import Nomination, NominationStatus
@@ -202,7 +201,7 @@ class RejectView(_DecisionView):
 
 
 def _unique_slug(index, title: str) -> str:
-    base = slugify(fold(title))[:60] or "dien-hinh"
+    base = slugify_vi(title) or "dien-hinh"  # the one slug rule (core.text), as for every page
     slug, n = base, 1
     while index.get_children().filter(slug=slug).exists():
         n += 1

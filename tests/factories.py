@@ -9,11 +9,10 @@ from __future__ import annotations
 import datetime
 import itertools
 
-from django.utils.text import slugify
-
 from wagtail.models import Page, Site
 
 from campaigns.models import CampaignIndexPage, CampaignMilestone, CampaignPage, StoryIndexPage, StoryPage
+from core.text import slugify_vi
 from exemplars.models import (
     Award,
     AwardType,
@@ -78,13 +77,13 @@ def place_tree() -> dict[str, Place]:
 
 
 def field(name: str = "Khai thác hải sản") -> Field:
-    obj, _ = Field.objects.get_or_create(name=name, defaults={"slug": slugify(_ascii(name))})
+    obj, _ = Field.objects.get_or_create(name=name, defaults={"slug": slugify_vi(name)})
     return obj
 
 
 def award_type(name: str = "Giấy khen", category: str = "commendation", level: str = "district") -> AwardType:
     obj, _ = AwardType.objects.get_or_create(
-        name=name, defaults={"category": category, "level": level, "slug": slugify(_ascii(name))}
+        name=name, defaults={"category": category, "level": level, "slug": slugify_vi(name)}
     )
     return obj
 
@@ -92,12 +91,6 @@ def award_type(name: str = "Giấy khen", category: str = "commendation", level:
 def organisation(name: str = "Ủy ban nhân dân huyện Lý Sơn") -> Organisation:
     obj, _ = Organisation.objects.get_or_create(name=name)
     return obj
-
-
-def _ascii(text: str) -> str:
-    from core.text import fold
-
-    return fold(text)
 
 
 def exemplar(
@@ -117,7 +110,7 @@ def exemplar(
     place = place or place_tree()["dong"]
     page = ExemplarPage(
         title=title,
-        slug=extra.pop("slug", None) or f"{slugify(_ascii(title))}-{n}",
+        slug=extra.pop("slug", None) or f"{slugify_vi(title)}-{n}",
         kind=kind,
         place=place,
         summary=extra.pop("summary", f"Tóm tắt về {title}."),
@@ -163,7 +156,7 @@ def campaign(title: str | None = None, *, publish: bool = True, exemplars=(), **
     title = title or f"Phong trào thử nghiệm {n}"
     page = CampaignPage(
         title=title,
-        slug=extra.pop("slug", None) or f"{slugify(_ascii(title))}-{n}",
+        slug=extra.pop("slug", None) or f"{slugify_vi(title)}-{n}",
         start_date=extra.pop("start_date", datetime.date(2021, 1, 1)),
         end_date=extra.pop("end_date", datetime.date(2030, 12, 31)),
         **extra,
@@ -187,7 +180,7 @@ def story(title: str | None = None, *, publish: bool = True, exemplars=(), campa
     title = title or f"Việc tốt thử nghiệm {n}"
     page = StoryPage(
         title=title,
-        slug=extra.pop("slug", None) or f"{slugify(_ascii(title))}-{n}",
+        slug=extra.pop("slug", None) or f"{slugify_vi(title)}-{n}",
         lead=extra.pop("lead", f"Sapo của {title}."),
         author=extra.pop("author", "Phóng viên thử nghiệm"),
         date=extra.pop("date", datetime.date(2024, 6, 1)),

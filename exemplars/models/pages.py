@@ -23,6 +23,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
+from core.slugs import SlugFromTitleMixin
 from core.text import vi_sort_key
 from core.visibility import public_pages
 
@@ -36,7 +37,7 @@ from .consent import ConsentRecord, ConsentStatus
 from .vocabularies import Field, Place, SubjectKind
 
 
-class IndexPage(HeadlessPreviewPageMixin, Page):
+class IndexPage(SlugFromTitleMixin, HeadlessPreviewPageMixin, Page):
     """Base of the site's list pages (exemplars, campaigns, stories): one of each, under home."""
 
     intro = RichTextField(
@@ -101,7 +102,7 @@ def publication_allowed_expression(consent_model):
     )
 
 
-class ExemplarPage(HeadlessPreviewPageMixin, Page):
+class ExemplarPage(SlugFromTitleMixin, HeadlessPreviewPageMixin, Page):
     """A profile of one exemplar (điển hình tiên tiến): individual, collective, household or model.
 
     Awards are child records (`awards`), shown as a timeline. Personal details of individuals

@@ -717,6 +717,7 @@ EXEMPLARS = [
     {
         "key": "exemplar:mo-hinh-thu-gom-rac-bo-bien",
         "report": {"section": "II.2.b", "quotes": ["thu gom rác, vỏ chai, bao bì quanh bờ biển"]},
+        "slug": "mo-hinh-thu-gom-rac-bo-bien",
         "title": "Mô hình thu gom rác, vỏ chai, bao bì quanh bờ biển",
         "kind": "model",
         "place": "place:thon-bac-an-hai",
@@ -750,6 +751,7 @@ EXEMPLARS = [
     {
         "key": "exemplar:mo-hinh-vuon-hoa-cay-xanh",
         "report": {"section": "II.2.b", "quotes": ["vườn hoa, trồng cây xanh"]},
+        "slug": "mo-hinh-vuon-hoa-cay-xanh",
         "title": "Mô hình “Vườn hoa, trồng cây xanh”",
         "kind": "model",
         "place": "place:thon-dong-an-vinh",
@@ -775,6 +777,7 @@ EXEMPLARS = [
     {
         "key": "exemplar:mo-hinh-nuoi-heo-dat",
         "report": {"section": "II.2.b", "quotes": ["nuôi heo đất, gửi yêu thương"]},
+        "slug": "mo-hinh-nuoi-heo-dat",
         "title": "Mô hình “Nuôi heo đất, gửi yêu thương”",
         "kind": "model",
         "place": "place:thon-tay-an-hai",
@@ -800,6 +803,7 @@ EXEMPLARS = [
     {
         "key": "exemplar:mo-hinh-gop-quy-hoc-sinh",
         "report": {"section": "II.2.b", "quotes": ["góp quỹ cho học sinh nghèo hiếu học"]},
+        "slug": "mo-hinh-gop-quy-hoc-sinh",
         "title": "Mô hình “Góp quỹ cho học sinh nghèo hiếu học”",
         "kind": "model",
         "place": "place:thon-dong-an-hai",
@@ -1022,6 +1026,7 @@ EXEMPLARS = [
     # ---- collectives (fictional) --------------------------------------------------------
     {
         "key": "exemplar:to-doan-ket-tay-an-vinh",
+        "slug": "to-doan-ket-tay-an-vinh",
         "title": "Tổ đoàn kết khai thác hải sản xa bờ thôn Tây An Vĩnh",
         "kind": "collective",
         "place": "place:thon-tay-an-vinh",
@@ -1037,6 +1042,7 @@ EXEMPLARS = [
     },
     {
         "key": "exemplar:to-hop-tac-hanh-toi-bac-an-hai",
+        "slug": "to-hop-tac-hanh-toi-bac-an-hai",
         "title": "Tổ hợp tác trồng hành, tỏi thôn Bắc An Hải",
         "kind": "collective",
         "place": "place:thon-bac-an-hai",
@@ -1057,6 +1063,7 @@ EXEMPLARS = [
     },
     {
         "key": "exemplar:chi-doan-tay-an-hai",
+        "slug": "chi-doan-tay-an-hai",
         "title": "Chi đoàn thanh niên thôn Tây An Hải",
         "kind": "collective",
         "place": "place:thon-tay-an-hai",
@@ -1070,6 +1077,7 @@ EXEMPLARS = [
     },
     {
         "key": "exemplar:to-y-te-dong-an-vinh",
+        "slug": "to-y-te-dong-an-vinh",
         "title": "Tổ y tế cộng đồng thôn Đông An Vĩnh",
         "kind": "collective",
         "place": "place:thon-dong-an-vinh",
@@ -1082,6 +1090,7 @@ EXEMPLARS = [
     },
     {
         "key": "exemplar:doi-dan-phong-an-binh",
+        "slug": "doi-dan-phong-an-binh",
         "title": "Đội dân phòng xã An Bình",
         "kind": "collective",
         "place": "place:xa-an-binh",
@@ -1095,6 +1104,7 @@ EXEMPLARS = [
     # ---- households (fictional) ---------------------------------------------------------
     {
         "key": "exemplar:ho-vo-van-luoi",
+        "slug": "ho-vo-van-luoi",
         "title": "Hộ ông Võ Văn Lưới",
         "kind": "household",
         "place": "place:xa-an-vinh",
@@ -1114,6 +1124,7 @@ EXEMPLARS = [
     },
     {
         "key": "exemplar:ho-truong-thi-nghia",
+        "slug": "ho-truong-thi-nghia",
         "title": "Hộ bà Trương Thị Nghĩa",
         "kind": "household",
         "place": "place:thon-bac-an-hai",
@@ -1127,6 +1138,7 @@ EXEMPLARS = [
     },
     {
         "key": "exemplar:ho-pham-van-thuyen",
+        "slug": "ho-pham-van-thuyen",
         "title": "Hộ ông Phạm Văn Thuyền",
         "kind": "household",
         "place": "place:thon-tay-an-hai",
@@ -1139,6 +1151,7 @@ EXEMPLARS = [
     },
     {
         "key": "exemplar:ho-le-van-tao",
+        "slug": "ho-le-van-tao",
         "title": "Hộ ông Lê Văn Tảo",
         "kind": "household",
         "place": "place:thon-dong-an-vinh",
@@ -1192,6 +1205,7 @@ def _conference(year: int, date, plans: list[tuple[str, str]]) -> dict:
     """A conference story from its plan documents: (document as printed with number and date, full quote)."""
     return {
         "key": f"story:hoi-nghi-dien-hinh-{year}",
+        "slug": f"hoi-nghi-dien-hinh-{year}",
         "title": f"Hội nghị điển hình tiên tiến năm {year}",
         "date": date,
         "lead": f"Báo cáo tổng kết 10 năm thực hiện Chỉ thị số 34-CT/TW của UBND huyện Lý Sơn ghi huyện đã tổ "
@@ -1257,6 +1271,7 @@ def story_source(spec: dict) -> str:
 STORIES = [
     {
         "key": "story:cuu-ngu-dan-hoang-sa",
+        "slug": "cuu-ngu-dan-hoang-sa",
         "title": "Thuyền trưởng Võ Văn Biển cứu 5 ngư dân gặp nạn",
         "date": D(2019, 10, 22),
         "lead": "Giữa cơn áp thấp, tàu của ông Biển quay lại gần 20 hải lý để đưa 5 ngư dân bám trên thúng chai về bờ.",
@@ -1269,6 +1284,7 @@ STORIES = [
     },
     {
         "key": "story:sang-chu-nhat-xanh",
+        "slug": "sang-chu-nhat-xanh",
         "title": "Sáng Chủ nhật xanh trên bờ biển Bắc An Hải",
         "date": D(2023, 4, 16),
         "lead": "Hơn 100 người dân, đoàn viên cùng ra quân thu gom rác, vỏ chai dọc bờ biển.",
@@ -1281,6 +1297,7 @@ STORIES = [
     },
     {
         "key": "story:mo-heo-dat-2024",
+        "slug": "mo-heo-dat-2024",
         "title": "“Mổ heo đất” cuối năm, 35 hộ nghèo có Tết ấm",
         "date": D(2024, 1, 28),
         "lead": "Chi hội phụ nữ thôn Tây An Hải đập heo đất, góp được hơn 40 triệu đồng để trao quà Tết.",
@@ -1294,6 +1311,7 @@ STORIES = [
     },
     {
         "key": "story:hoc-bong-dau-nam-hoc",
+        "slug": "hoc-bong-dau-nam-hoc",
         "title": "120 suất học bổng cho học sinh nghèo hiếu học trên đảo",
         "date": D(2023, 9, 5),
         "lead": "Quỹ do giáo viên, phụ huynh và ngư dân góp đã trao học bổng, sách vở và áo phao cho học sinh.",
@@ -1306,6 +1324,7 @@ STORIES = [
     },
     {
         "key": "story:day-boi-mua-he",
+        "slug": "day-boi-mua-he",
         "title": "Lớp học bơi miễn phí cho trẻ em làng biển",
         "date": D(2022, 6, 20),
         "lead": "Mỗi chiều hè, cô Hoa cùng đoàn viên dạy bơi cho trẻ ở bãi tắm an toàn.",
@@ -1316,6 +1335,7 @@ STORIES = [
     },
     {
         "key": "story:duong-hoa-dong-an-vinh",
+        "slug": "duong-hoa-dong-an-vinh",
         "title": "Con đường hoa ở thôn Đông An Vĩnh",
         "date": D(2020, 3, 8),
         "lead": "Ba cây số đường làng rực rỡ hoa, mỗi đoạn có một hộ nhận chăm sóc.",
@@ -1328,6 +1348,7 @@ STORIES = [
     },
     {
         "key": "story:gop-dat-lam-duong",
+        "slug": "gop-dat-lam-duong",
         "title": "Nông dân góp đất, góp công làm đường bê tông",
         "date": D(2017, 5, 12),
         "lead": "Ông Trần Văn Tỏi hiến hơn 100 m² đất ruộng tỏi để mở rộng đường làng.",
@@ -1337,6 +1358,7 @@ STORIES = [
     },
     {
         "key": "story:truc-cap-cuu-dao-be",
+        "slug": "truc-cap-cuu-dao-be",
         "title": "Đêm trực cấp cứu ở đảo Bé",
         "date": D(2021, 1, 15),
         "lead": "Biển động, không có tàu vào bờ, chị Lành và đồng nghiệp giữ sức sống cho một sản phụ suốt đêm.",
@@ -1347,6 +1369,7 @@ STORIES = [
     },
     {
         "key": "story:so-hoa-ho-so-khen-thuong",
+        "slug": "so-hoa-ho-so-khen-thuong",
         "title": "Số hóa hồ sơ khen thưởng: không còn chờ đợi",
         "date": D(2023, 12, 28),
         "lead": "2.400 hồ sơ thi đua, khen thưởng được số hóa, gửi lên tỉnh qua phần mềm.",
@@ -1356,6 +1379,7 @@ STORIES = [
     },
     {
         "key": "story:tuan-tra-bo-bien",
+        "slug": "tuan-tra-bo-bien",
         "title": "Những đêm tuần tra bờ biển",
         "date": D(2022, 4, 30),
         "lead": "Dân quân và dân phòng cùng tuần tra, giữ bình yên cho các thôn ven biển.",
@@ -1365,6 +1389,7 @@ STORIES = [
     },
     {
         "key": "story:homestay-giu-canh-quan",
+        "slug": "homestay-giu-canh-quan",
         "title": "Người làm du lịch giữ cảnh quan đảo",
         "date": D(2024, 12, 2),
         "lead": "Cơ sở lưu trú của anh Huỳnh Văn Sóng phát túi vải cho khách, không dùng chai nhựa dùng một lần.",

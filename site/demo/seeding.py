@@ -27,6 +27,7 @@ from wagtail.models import Collection, Page, Site
 from wagtail.rich_text import RichText
 
 from campaigns.models import CampaignExemplar, CampaignMilestone, CampaignPage, StoryPage
+from core.text import slugify_vi
 from exemplars.models import (
     Award,
     AwardType,
@@ -268,7 +269,7 @@ class Seeder:
             model = apps.get_model(spec["model"])
 
             def create(spec=spec, model=model):
-                page = model(title=spec["title"], slug=spec["slug"], intro=spec["intro"])
+                page = model(title=spec["title"], slug=_slug(spec), intro=spec["intro"])
                 home.add_child(instance=page)
                 page.save_revision().publish()
                 return page
@@ -276,7 +277,7 @@ class Seeder:
             self.ensure(
                 spec["key"],
                 "index",
-                lambda spec=spec: _child_by_slug(home, spec["slug"]),
+                lambda spec=spec: _child_by_slug(home, _slug(spec)),
                 create,
             )
         self.report("index", "Trang danh sách")
@@ -376,7 +377,7 @@ class Seeder:
             self.ensure(
                 spec["key"],
                 "campaign",
-                lambda spec=spec: _child_by_slug(index, spec["slug"]),
+                lambda spec=spec: _child_by_slug(index, _slug(spec)),
                 lambda spec=spec: self._create_campaign(index, spec, members[spec["key"]]),
             )
         self.report("campaign", "Phong trào")
@@ -384,7 +385,7 @@ class Seeder:
     def _create_campaign(self, index, spec, exemplars) -> CampaignPage:
         page = CampaignPage(
             title=spec["title"],
-            slug=spec["slug"],
+            slug=_slug(spec),
             slogan=spec.get("slogan", ""),
             form=spec["form"],
             scope=spec["scope"],
@@ -453,7 +454,7 @@ class Seeder:
         def create():
             page = AboutPage(
                 title=spec["title"],
-                slug=spec["slug"],
+                slug=_slug(spec),
                 lead=spec["lead"],
                 body=[("paragraph", RichText(p)) for p in spec["paragraphs"]],
             )
@@ -461,7 +462,7 @@ class Seeder:
             page.save_revision().publish()
             return page
 
-        self.ensure(spec["key"], "about", lambda: _child_by_slug(home, spec["slug"]), create)
+        self.ensure(spec["key"], "about", lambda: _child_by_slug(home, _slug(spec)), create)
         self.report("about", "Trang giới thiệu")
 
 
@@ -478,7 +479,9 @@ def image_alt(spec) -> str:
 
 
 def _slug(spec) -> str:
-    return spec.get("slug") or spec["key"].split(":", 1)[1]
+    """The page's slug: the short one the demo content names, or the title's by the one rule
+    (`core.text.slugify_vi`), as the admin and the importer would make it."""
+    return slugify_vi(spec.get("slug") or spec["title"])
 
 
 def _child_by_slug(parent: Page, slug: str):

@@ -13,6 +13,14 @@ Here both sides are put through the editor's own converter and the block keys (i
 invents when the stored HTML has none) are dropped before comparing. StreamFields are compared
 block by block with the same rule for their rich text, ignoring block ids. A real edit still
 counts as a change, and still needs re-approval.
+
+Fields whose model default is a callable (`StoryPage.date = timezone.localdate`) had the same
+effect for another reason: Django then builds the form field with `show_hidden_initial=True`
+and compares the posted value with a hidden "initial-<name>" input, which Django's own form
+rendering adds but Wagtail's panels (`bound_field.as_widget()`) never render. The initial value
+was read as missing, so every story looked edited. `register()` turns that off for every admin
+form field, keeping whatever override Wagtail registered (the date picker…); `has_changed` then
+compares with the form's initial value, which for an existing page is the stored one.
 """
 
 from __future__ import annotations
@@ -22,9 +30,10 @@ from typing import Any
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.db import models
 
 from wagtail import blocks
-from wagtail.admin.forms.models import register_form_field_override
+from wagtail.admin.forms.models import register_form_field_override, registry
 from wagtail.blocks.base import BlockField
 from wagtail.fields import RichTextField, StreamField
 
@@ -76,7 +85,34 @@ class StreamFormField(BlockField):
         return canonical_block_value(self.block, initial_value) != canonical_block_value(self.block, data_value)
 
 
+def _without_hidden_initial(inherited):
+    """An override that adds `show_hidden_initial=False` to `inherited` (a dict, a callable
+    taking the model field, or None) for fields with a callable default."""
+
+    def override(db_field):
+        values = inherited(db_field) if callable(inherited) and not isinstance(inherited, type) else inherited
+        values = dict(values or {})
+        if db_field.has_default() and callable(db_field.default):
+            values["show_hidden_initial"] = False
+        return values
+
+    return override
+
+
 def register() -> None:
-    """Make every admin form (pages, snippets, inline children) use the fields above."""
+    """Make every admin form (pages, snippets, inline children) use the fields above, and
+    compare fields with callable defaults against their initial value (see the module doc)."""
     register_form_field_override(RichTextField, override={"form_class": RichTextFormField})
     register_form_field_override(StreamField, override={"form_class": StreamFormField})
+    # Wrap every override registered so far (Wagtail's and ours), and add one for all other
+    # field types; the registry picks the most specific class, so each lookup gets the wrap.
+    for exact_class, overrides in ((False, registry.values_by_class), (True, registry.values_by_exact_class)):
+        for field_class, inherited in list(overrides.items()):
+            if not getattr(inherited, "keeps_initial_comparable", False):
+                wrapped = _without_hidden_initial(inherited)
+                wrapped.keeps_initial_comparable = True
+                registry.register(field_class, value=wrapped, exact_class=exact_class)
+    if models.Field not in registry.values_by_class:
+        fallback = _without_hidden_initial(None)
+        fallback.keeps_initial_comparable = True
+        registry.register(models.Field, value=fallback)

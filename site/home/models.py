@@ -11,12 +11,13 @@ from wagtail.api import APIField
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 
+from core.slugs import SlugFromTitleMixin
 from exemplars import api_serializers as api
 from exemplars.blocks import StoryBlock
 from exemplars.headless import HeadlessPreviewPageMixin
 
 
-class HomePage(HeadlessPreviewPageMixin, Page):
+class HomePage(SlugFromTitleMixin, HeadlessPreviewPageMixin, Page):
     """The front page: featured exemplars, campaigns under way, latest stories."""
 
     intro = models.TextField(
@@ -84,7 +85,7 @@ class HomePage(HeadlessPreviewPageMixin, Page):
         return context
 
 
-class AboutPage(HeadlessPreviewPageMixin, Page):
+class AboutPage(SlugFromTitleMixin, HeadlessPreviewPageMixin, Page):
     """A plain information page (giới thiệu, liên hệ, chính sách dữ liệu cá nhân)."""
 
     lead = RichTextField("đoạn mở đầu", blank=True, features=["bold", "italic", "link"], help_text="Đoạn mở đầu ngắn.")

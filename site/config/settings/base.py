@@ -179,7 +179,9 @@ WAGTAIL_SITE_NAME = "Gương Sáng"
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 WAGTAILAPI_BASE_URL = os.environ.get("WAGTAILAPI_BASE_URL", WAGTAILADMIN_BASE_URL)
 WAGTAIL_I18N_ENABLED = False
-WAGTAIL_ALLOW_UNICODE_SLUGS = True  # "lý-sơn" keeps its Đ/ơ; chosen on purpose
+# Slugs: ASCII, transliterated by core.text.slugify_vi ("Đảo Lý Sơn" → "dao-ly-son"), for every
+# page however it is made; see docs/editorial.md. Existing slugs are kept.
+WAGTAIL_ALLOW_UNICODE_SLUGS = False
 WAGTAIL_WORKFLOW_REQUIRE_REAPPROVAL_ON_EDIT = True
 WAGTAIL_MODERATION_ENABLED = True
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp", "avif"]

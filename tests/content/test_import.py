@@ -431,7 +431,7 @@ def test_drafts_imported_before_the_fix_are_repaired_by_the_migration(vocab, tmp
     with pytest.raises(ValidationError, match="Mã hồ sơ"), transaction.atomic():
         revision.publish()
 
-    migration = importlib.import_module("exemplars.migrations.0004_imported_revisions_pk")
+    migration = importlib.import_module("exemplars.migrations.0005_imported_revisions_pk")
     migration.set_revision_pk(apps, None)
     migration.set_revision_pk(apps, None)  # idempotent
     revision.refresh_from_db()

@@ -34,6 +34,7 @@ INSTALLED_APPS = [
     "search",
     "radio",
     "demo",
+    "ops",  # deployment: start-up checks, media, worker, backups (docs/deployment.md)
     "wagtail_headless_preview",
     "wagtail.api.v2",
     "wagtail.contrib.forms",
@@ -53,6 +54,7 @@ INSTALLED_APPS = [
     "taggit",
     "rest_framework",
     "django_tasks",
+    "django_tasks_db",  # the production task queue, run by `manage.py run_worker`
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -176,7 +178,11 @@ else:
 
 # Wagtail
 WAGTAIL_SITE_NAME = "Gương Sáng"
-WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
+# PUBLIC_BASE_URL: the site's public address (https://guongsang.example.org). The one source of
+# absolute links (feeds, radio, canonical, JSON-LD: core.urls); unset, links use the address
+# being served. The admin and API base URLs default to it.
+PUBLIC_BASE_URL = os.environ.get("PUBLIC_BASE_URL", "").strip().rstrip("/")
+WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", PUBLIC_BASE_URL or "http://127.0.0.1:8000")
 WAGTAILAPI_BASE_URL = os.environ.get("WAGTAILAPI_BASE_URL", WAGTAILADMIN_BASE_URL)
 WAGTAIL_I18N_ENABLED = False
 WAGTAIL_ALLOW_UNICODE_SLUGS = True  # "lý-sơn" keeps its Đ/ơ; chosen on purpose
@@ -248,3 +254,12 @@ NOMINATION_MAX_BODY_BYTES = int(os.environ.get("NOMINATION_MAX_BODY_BYTES", 8 * 
 NOMINATION_MAX_PHOTO_BYTES = 5 * 1024 * 1024
 NOMINATION_RATE_LIMIT = (int(os.environ.get("NOMINATION_RATE_LIMIT", "5")), 3600)
 NOMINATION_PHOTO_ROOT = Path(os.environ.get("NOMINATION_PHOTO_ROOT", DATA_DIR / "nominations"))
+
+# --- Deployment (docs/deployment.md) ---------------------------------------------------------
+# The app server serves MEDIA_ROOT at MEDIA_URL (image files only: ops.media); set false when a
+# reverse proxy serves /media/ itself.
+SERVE_MEDIA = env_bool("SERVE_MEDIA", True)
+# `manage.py run_worker`: seconds between two runs of Wagtail's publish_scheduled, and between
+# two looks at the task queue when it is empty.
+PUBLISH_SCHEDULED_INTERVAL = float(os.environ.get("PUBLISH_SCHEDULED_INTERVAL", "60"))
+WORKER_POLL_INTERVAL = float(os.environ.get("WORKER_POLL_INTERVAL", "1"))

@@ -43,4 +43,4 @@ SILENCED_SYSTEM_CHECKS = ["security.W019"]
 
 # Background tasks go to the database and `manage.py run_worker` runs them (docs/deployment.md);
 # TASKS_BACKEND still overrides it.
-TASKS = {"default": {"BACKEND": os.environ.get("TASKS_BACKEND", "django_tasks_db.DatabaseBackend")}}  # noqa: F405
+TASKS = {"default": {"BACKEND": os.environ.get("TASKS_BACKEND") or "django_tasks_db.DatabaseBackend"}}  # noqa: F405

@@ -24,6 +24,6 @@ API_VALIDATE_RESPONSES = True  # every domain-API answer is checked against its 
 _db = DATABASES["default"]  # noqa: F405
 if _db["ENGINE"] != "django.db.backends.sqlite3":
     _suffix = hashlib.sha1(str(BASE_DIR).encode()).hexdigest()[:8]  # noqa: F405, S324
-    _db["TEST"] = {"NAME": os.environ.get("TEST_DATABASE_NAME", f"test_guongsang_{_suffix}")}  # noqa: F405
+    _db["TEST"] = {"NAME": os.environ.get("TEST_DATABASE_NAME") or f"test_guongsang_{_suffix}"}  # noqa: F405
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True

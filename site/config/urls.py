@@ -12,6 +12,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from exemplars import nominations_views
 from home.feeds import StoryRssFeed, story_json_feed
+from home.seo import PublicSitemap
 from home.views import robots_txt
 from search.views import search_page
 
@@ -23,7 +24,7 @@ urlpatterns = [
     path("api/v2/", api_router.urls),
     path("api/v1/", api.urls),
     path("documents/", include(wagtaildocs_urls)),
-    path("sitemap.xml", sitemap, name="sitemap"),
+    path("sitemap.xml", sitemap, {"sitemaps": {"wagtail": PublicSitemap}}, name="sitemap"),
     path("robots.txt", robots_txt, name="robots_txt"),
     path("viec-tot/feed.xml", StoryRssFeed(), name="story_feed_rss"),
     path("viec-tot/feed.json", story_json_feed, name="story_feed_json"),

@@ -14,9 +14,12 @@ from django.templatetags.static import static
 from django.utils.html import strip_tags
 from django.utils.text import Truncator
 
+from wagtail.contrib.sitemaps import Sitemap
 from wagtail.models import Page
 
 from campaigns.models import CampaignPage, StoryPage
+from core.urls import absolute_url, rebase
+from core.urls import page_url as public_page_url
 from exemplars.models import ExemplarPage, SubjectKind
 
 from .models import AboutPage, HomePage
@@ -31,15 +34,12 @@ _SCRIPT_ESCAPES = {ord("<"): "\\u003c", ord(">"): "\\u003e", ord("&"): "\\u0026"
 
 
 def absolute(request, url: str) -> str:
-    if url.startswith(("http://", "https://")):
-        return url
-    if request is not None:
-        return request.build_absolute_uri(url)
-    return url
+    """A full URL on the public address (PUBLIC_BASE_URL, else the request's): core.urls decides."""
+    return absolute_url(url, request)
 
 
 def page_url(page: Page, request) -> str:
-    return page.get_full_url(request) or absolute(request, page.url or "/")
+    return public_page_url(page, request) or absolute(request, page.url or "/")
 
 
 def description(page: Page | None) -> str:
@@ -289,3 +289,14 @@ def json_ld(page: Page | None, request) -> dict | None:
 def script_json(data) -> str:
     """JSON for inside <script type="application/ld+json">: no raw <, > or & can end the element."""
     return json.dumps(data, ensure_ascii=False, separators=(",", ":")).translate(_SCRIPT_ESCAPES)
+
+
+class PublicSitemap(Sitemap):
+    """Wagtail's sitemap, with every location on the public address (core.urls), like the
+    canonical tags: Wagtail alone would print the Site record's host ("localhost")."""
+
+    def _urls(self, page, protocol, domain):
+        urls = super()._urls(page, protocol, domain)
+        for url in urls:
+            url["location"] = rebase(url["location"], self.request)
+        return urls

@@ -19,6 +19,7 @@ if not REDIS_URL:  # noqa: F405
 MEDIA_ROOT = BASE_DIR / "data" / "test-media"  # noqa: F405
 WAGTAILADMIN_BASE_URL = "http://testserver"
 WAGTAILAPI_BASE_URL = "http://testserver"
+PUBLIC_BASE_URL = ""  # links use the test client's host (core.urls), whatever the shell exports
 API_VALIDATE_RESPONSES = True  # every domain-API answer is checked against its schema
 
 _db = DATABASES["default"]  # noqa: F405

@@ -84,3 +84,22 @@ def test_a_manifest_missing_files_is_an_error_naming_them(settings, tmp_path):
     assert error.id == "ops.E002"
     assert "img/favicon.png" in error.msg or "more" in error.msg
     assert "collectstatic --noinput" in error.hint
+
+
+@pytest.mark.parametrize(
+    ("url", "expected"),
+    [
+        ("", ["ops.W001"]),  # links would follow the Host header
+        ("guongsang.example.org", ["ops.E003"]),  # no scheme
+        ("https://guongsang.example.org/trang", ["ops.E003"]),  # a path: links would be wrong
+        ("http://guongsang.example.org", ["ops.W002"]),  # shared links to plain HTTP
+        ("https://guongsang.example.org", []),
+        ("https://guongsang.example.org:8443", []),
+    ],
+)
+def test_the_public_address_is_checked(settings, url, expected):
+    from ops.checks import check_public_base_url
+
+    settings.PUBLIC_BASE_URL = url
+    settings.DEBUG = False
+    assert [issue.id for issue in check_public_base_url()] == expected

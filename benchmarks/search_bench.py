@@ -20,7 +20,7 @@ the 2024 Lý Sơn report in /work/shared/seed (or a built-in list when it is abs
     .venv/bin/python benchmarks/search_bench.py --quick --backends sqlite     # only 100k, cached data
 
 Built datasets are cached (SQLite: a file under /tmp/guongsang-bench/cache/; PostgreSQL: a
-template database `gsbench_…`), keyed by dataset size, data version and schema version (a hash
+template database `gsbench_…`, or `<--pg-db>_c_…`), keyed by dataset size, data version and schema version (a hash
 of every migration file name). A cache of an older schema is copied and migrated forward, so
 after a new migration only the migration runs. `--quick` skips the 10,000 stage and the
 comparison with Wagtail's search() and measures the 100,000 dataset only (built once, then
@@ -47,10 +47,15 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path[:0] = [str(ROOT), str(ROOT / "site")]
-BENCH_DIR = Path("/tmp/guongsang-bench")
+# Where the datasets live: overridable (--dir, --pg-db, or these environment variables), so that
+# several people on one machine never share, drop or overwrite each other's benchmark databases.
+BENCH_DIR = Path(os.environ.get("SEARCH_BENCH_DIR", "/tmp/guongsang-bench"))
 CACHE_DIR = BENCH_DIR / "cache"
-PG_DB = "guongsang_bench"
+PG_DB = os.environ.get("SEARCH_BENCH_PG_DB", "guongsang_bench")
 PG_URL = f"postgres://postgres@127.0.0.1:5432/{PG_DB}"
+# Cached datasets are template databases named after PG_DB ("guongsang_bench" keeps the old
+# "gsbench_" names).
+PG_CACHE_PREFIX = "gsbench_" if PG_DB == "guongsang_bench" else f"{PG_DB}_c_"
 PG_ARGS = ["-h", "127.0.0.1", "-U", "postgres"]
 # Bump when what the builders write changes (titles, bodies, facets, columns filled by hand).
 DATA_VERSION = 2
@@ -135,6 +140,11 @@ QUERIES = {
     "name": ["nguyen van hung", "Trần Thị Hồng", "le dinh dung", "dang duc"],
     "phrase": ["dan van kheo", "chung tay vi nguoi ngheo", "xay dung nong thon moi"],
     "broad": ["ly son", "bien", "thi dua"],
+    # as typed: the last word cut off (matched as a prefix), a slip of one letter (no result:
+    # the correction is looked up, checked as a phrase and its results fetched), full accents
+    "prefix": ["nguyen van hu", "tran thi ho", "chung tay vi nguoi ng", "xay dung nong th"],
+    "typo": ["nguyn van hung", "tran thj hong", "le dinh dnug", "xay dugn nong thon moi"],
+    "accented": ["Nguyễn Văn Hùng", "Đặng Đức", "nông thôn mới", "biển"],
 }
 
 
@@ -154,6 +164,15 @@ def title(rng, i) -> str:
 def body(rng, words) -> str:
     start = rng.randrange(0, max(1, len(words) - 320))
     return " ".join(words[start : start + 320])
+
+
+def _set_locations() -> None:
+    global BENCH_DIR, CACHE_DIR, PG_DB, PG_URL, PG_CACHE_PREFIX
+    BENCH_DIR = Path(os.environ.get("SEARCH_BENCH_DIR", "/tmp/guongsang-bench"))
+    CACHE_DIR = BENCH_DIR / "cache"
+    PG_DB = os.environ.get("SEARCH_BENCH_PG_DB", "guongsang_bench")
+    PG_URL = f"postgres://postgres@127.0.0.1:5432/{PG_DB}"
+    PG_CACHE_PREFIX = "gsbench_" if PG_DB == "guongsang_bench" else f"{PG_DB}_c_"
 
 
 def migration_names() -> list[str]:
@@ -217,7 +236,7 @@ def restore_cached(backend: str, real: int, total: int) -> bool:
     key, schema = dataset_key(real, total), schema_version()
     candidates = []  # (exact schema?, name)
     if backend == "postgres":
-        prefix = "gsbench_" + key.replace("-", "_")
+        prefix = PG_CACHE_PREFIX + key.replace("-", "_")
         for name in psql(f"SELECT datname FROM pg_database WHERE datname LIKE '{prefix}_%'").split():
             candidates.append((name.endswith(schema), name))
     else:
@@ -225,7 +244,7 @@ def restore_cached(backend: str, real: int, total: int) -> bool:
             candidates.append((path.stem.endswith(schema), str(path)))
     if not candidates:
         return False
-    exact, source = max(candidates)
+    _, source = max(candidates)
     t = time.perf_counter()
     connections.close_all()
     if backend == "postgres":
@@ -236,7 +255,13 @@ def restore_cached(backend: str, real: int, total: int) -> bool:
             f.unlink()
         shutil.copyfile(source, BENCH_DIR / "bench.sqlite3")
     print(f"  dataset {key} restored from cache {source} in {time.perf_counter() - t:.0f} s", flush=True)
-    if not exact:
+    # Migrate even when the names say the schema is current: a build that ran while a migration
+    # was being added saves its cache under the newer name without having applied it.
+    from django.db import connection
+    from django.db.migrations.executor import MigrationExecutor
+
+    executor = MigrationExecutor(connection)
+    if executor.migration_plan(executor.loader.graph.leaf_nodes()):
         t = time.perf_counter()
         call_command("migrate", verbosity=0)
         settle(full=True)
@@ -251,7 +276,7 @@ def save_cache(backend: str, real: int, total: int) -> None:
     key, schema = dataset_key(real, total), schema_version()
     connections.close_all()
     if backend == "postgres":
-        prefix = "gsbench_" + key.replace("-", "_")
+        prefix = PG_CACHE_PREFIX + key.replace("-", "_")
         for name in psql(f"SELECT datname FROM pg_database WHERE datname LIKE '{prefix}_%'").split():
             subprocess.run(["dropdb", *PG_ARGS, "--if-exists", name], check=True)
         subprocess.run(["createdb", *PG_ARGS, "-T", PG_DB, f"{prefix}_{schema}"], check=True)
@@ -484,15 +509,82 @@ def report(title_, rows):
         print(f"  {name:38} {p50:9.1f} {p95:9.1f} {n:5d}")
 
 
+def bare_fts(q: str) -> tuple[str, list]:
+    """The baseline: the database's own full-text match of the folded words, the 20 newest ids —
+    no ranking, count, facets, snippets, HTTP or Django."""
+    from django.db import connection
+
+    from search.text import folded_words
+
+    words = folded_words(q)
+    if connection.vendor == "postgresql":
+        sql = (
+            "SELECT page_id FROM search_match WHERE match_vector @@ to_tsquery('simple', %s) "
+            "ORDER BY page_id DESC LIMIT 20"
+        )
+        return sql, [" & ".join(words)]
+    expr = "{title_folded summary_folded body_folded} : (" + " AND ".join(f'"{w}"' for w in words) + ")"
+    return "SELECT rowid FROM search_fts WHERE search_fts MATCH %s ORDER BY rowid DESC LIMIT 20", [expr]
+
+
+def measure_baseline(reps: int) -> dict[str, tuple[float, float, int]]:
+    from django.db import connection
+
+    rows = {}
+    with connection.cursor() as cursor:
+        for category, queries in QUERIES.items():
+            times = []
+            for q in queries:
+                sql, params = bare_fts(q)
+                cursor.execute(sql, params)  # warm
+                for _ in range(reps):
+                    t = time.perf_counter()
+                    cursor.execute(sql, params)
+                    cursor.fetchall()
+                    times.append((time.perf_counter() - t) * 1000)
+            rows[category] = (statistics.median(times), pct(times, 95), len(times))
+    return rows
+
+
+def buffer_counts() -> tuple[int, int] | None:
+    """PostgreSQL: (blocks found in shared buffers, blocks read from outside) so far, for the
+    benchmark's database — their change over a measurement says whether the cache was warm."""
+    from django.db import connection
+
+    if connection.vendor != "postgresql":
+        return None
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT pg_stat_force_next_flush()")
+        cursor.execute("SELECT blks_hit, blks_read FROM pg_stat_database WHERE datname = current_database()")
+        return cursor.fetchone()
+
+
 def measure_big(backend: str, args, port: int):
     server = start_server(port)
+    before = buffer_counts()
     try:
         big = measure_http(port, args.reps)
     finally:
         server.terminate()
         server.wait()
+    time.sleep(1.5)  # the workers report their statistics as they exit
+    after = buffer_counts()
+    base = measure_baseline(args.reps)
     report(f"{backend}, {args.total:,} exemplars — /api/v1/search over HTTP (target p50 ≤ 15, p95 ≤ 40)", big)
-    print("  JSON " + json.dumps({"backend": backend, "total": args.total, "rows": big}), flush=True)
+    report(
+        f"{backend}, {args.total:,} exemplars — baseline: bare FTS match of the folded words, 20 ids, in-process", base
+    )
+    for category, (p50, _, _) in base.items():
+        ours = big[f"{category}, with facets"][0]
+        print(f"  ratio {category}: ours (HTTP, with facets) p50 / bare FTS p50 = {ours / max(p50, 0.001):.1f}×")
+    if before and after:
+        hits, reads = after[0] - before[0], after[1] - before[1]
+        share = hits / max(1, hits + reads)
+        state = "warm" if share >= 0.99 else "NOT warm"
+        print(
+            f"  PostgreSQL buffer cache during the HTTP run: {hits:,} hits, {reads:,} reads ({share:.2%} hits: {state})"
+        )
+    print("  JSON " + json.dumps({"backend": backend, "total": args.total, "rows": big, "baseline": base}), flush=True)
 
 
 def run_backend(backend: str, args, port: int):
@@ -511,7 +603,8 @@ def run_backend(backend: str, args, port: int):
             grow_bulk(args.total, words, rng)
             if cache:
                 save_cache(backend, args.real, args.total)
-        measure_big(backend, args, port)
+        if not args.build_only:
+            measure_big(backend, args, port)
         return
     if not (cache and restore_cached(backend, args.real, args.real)):
         reset_database(backend)
@@ -549,6 +642,11 @@ def main():
     parser.add_argument("--backends", default="sqlite,postgres")
     parser.add_argument("--port", type=int, default=8124)
     parser.add_argument("--quick", action="store_true", help="only the --total dataset, no Wagtail comparison")
+    parser.add_argument(
+        "--build-only", action="store_true", help="with --quick: build and cache the dataset, no measuring"
+    )
+    parser.add_argument("--dir", help="directory of the SQLite datasets (default /tmp/guongsang-bench)")
+    parser.add_argument("--pg-db", help="PostgreSQL database to (re)create (default guongsang_bench)")
     parser.add_argument("--no-cache", action="store_true", help="build the datasets even if cached")
     parser.add_argument(
         "--no-facet-cache",
@@ -556,6 +654,10 @@ def main():
         help="serve with SEARCH_FACET_CACHE_SECONDS=0 (count facets every time)",
     )
     args = parser.parse_args()
+    if args.dir or args.pg_db:
+        # inherited by the per-backend processes and read at their import
+        os.environ.update({"SEARCH_BENCH_DIR": args.dir or str(BENCH_DIR), "SEARCH_BENCH_PG_DB": args.pg_db or PG_DB})
+        _set_locations()
     backends = args.backends.split(",")
     if len(backends) > 1:
         # Django can be set up once per process: run each backend in its own process.
@@ -576,6 +678,7 @@ def main():
                 "--wagtail-reps",
                 str(args.wagtail_reps),
                 *(["--quick"] if args.quick else []),
+                *(["--build-only"] if args.build_only else []),
                 *(["--no-cache"] if args.no_cache else []),
                 *(["--no-facet-cache"] if args.no_facet_cache else []),
             ]

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models import Exists, OuterRef, Prefetch, Q
 from django.utils import timezone
 
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
@@ -21,12 +22,22 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from core.text import vi_sort_key
+from core.visibility import held_back_pages, public_pages
 from exemplars import api_serializers as api
 from exemplars.blocks import StoryBlock
 from exemplars.browse import paginate
 from exemplars.headless import HeadlessPreviewPageMixin
-from exemplars.models import IndexPage, Organisation
-from exemplars.queries import public_exemplars, public_pages
+from exemplars.models import ConsentStatus, ExemplarPage, IndexPage, Organisation
+
+from .forms import StoryPageForm
+from .related import (
+    campaign_children,
+    campaign_exemplars,
+    campaign_parent,
+    campaign_stories,
+    story_campaigns,
+    story_exemplars,
+)
 
 RICH = ["h3", "bold", "italic", "ol", "ul", "link", "document-link"]
 
@@ -46,13 +57,7 @@ class CampaignIndexPage(IndexPage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        qs = (
-            CampaignPage.objects.live()
-            .public()
-            .child_of(self)
-            .select_related("launcher")
-            .order_by("-start_date", "title")
-        )
+        qs = public_pages(CampaignPage).child_of(self).select_related("launcher").order_by("-start_date", "title")
         context["page_obj"] = paginate(request, qs)
         context["campaigns"] = context["page_obj"].object_list
         return context
@@ -146,6 +151,12 @@ class CampaignPage(HeadlessPreviewPageMixin, Page):
     results = RichTextField(
         "kết quả", blank=True, features=RICH, help_text="Kết quả đạt được, có số liệu (cập nhật khi sơ kết, tổng kết)."
     )
+    source = models.TextField(
+        "nguồn tư liệu",
+        blank=True,
+        help_text="Thông tin lấy từ đâu: báo cáo (mục, trích nguyên văn), văn bản, người cung cấp; ghi rõ điều "
+        "nguồn không nêu.",
+    )
 
     search_fields = [
         *Page.search_fields,
@@ -174,6 +185,7 @@ class CampaignPage(HeadlessPreviewPageMixin, Page):
         FieldPanel("criteria"),
         FieldPanel("body"),
         FieldPanel("results"),
+        FieldPanel("source"),
         InlinePanel("exemplar_links", heading="Điển hình của phong trào", label="điển hình"),
     ]
 
@@ -190,18 +202,8 @@ class CampaignPage(HeadlessPreviewPageMixin, Page):
         APIField("document_number"),
         APIField("document_date"),
         APIField("document", serializer=api.DocumentField()),
-        APIField(
-            "parent_campaign",
-            serializer=api.PublicPageField(
-                lambda page, site: public_pages(CampaignPage, site).filter(pk=page.parent_campaign_id)
-            ),
-        ),
-        APIField(
-            "child_campaigns",
-            serializer=api.PublicPagesField(
-                lambda page, site: public_pages(CampaignPage, site).filter(parent_campaign_id=page.pk).order_by("title")
-            ),
-        ),
+        APIField("parent_campaign", serializer=api.PublicPageField(campaign_parent)),
+        APIField("child_campaigns", serializer=api.PublicPagesField(campaign_children)),
         APIField("start_date"),
         APIField("end_date"),
         APIField("milestones", serializer=api.MilestonesField()),
@@ -209,18 +211,8 @@ class CampaignPage(HeadlessPreviewPageMixin, Page):
         APIField("criteria", serializer=api.RichTextHTMLField()),
         APIField("body", serializer=api.BodyField()),
         APIField("results", serializer=api.RichTextHTMLField()),
-        APIField(
-            "exemplars",
-            serializer=api.PublicPagesField(
-                lambda page, site: public_exemplars(site).filter(campaign_links__page_id=page.pk).order_by("title")
-            ),
-        ),
-        APIField(
-            "stories",
-            serializer=api.PublicPagesField(
-                lambda page, site: public_pages(StoryPage, site).filter(campaigns__pk=page.pk).order_by("-date")
-            ),
-        ),
+        APIField("exemplars", serializer=api.PublicPagesField(campaign_exemplars)),
+        APIField("stories", serializer=api.PublicPagesField(campaign_stories)),
     ]
 
     class Meta:
@@ -241,12 +233,10 @@ class CampaignPage(HeadlessPreviewPageMixin, Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         # Short, unpaginated lists: sorted in Python into Vietnamese alphabetical order.
-        context["exemplars"] = sorted(
-            public_exemplars().filter(campaign_links__page=self).select_related("place"), key=_by_title
-        )
-        context["stories"] = StoryPage.objects.live().public().filter(campaigns=self).order_by("-date")
+        context["exemplars"] = sorted(campaign_exemplars(self).select_related("place"), key=_by_title)
+        context["stories"] = campaign_stories(self)
         context["milestones"] = self.milestones.order_by("date", "sort_order")
-        context["child_campaigns"] = sorted(self.child_campaigns.live().public(), key=_by_title)
+        context["child_campaigns"] = sorted(campaign_children(self), key=_by_title)
         return context
 
     @property
@@ -259,8 +249,9 @@ class CampaignPage(HeadlessPreviewPageMixin, Page):
 
     @property
     def is_running(self) -> bool:
+        """Under way today. Without a start date nobody knows, so the site does not say it is."""
         today = timezone.localdate()
-        return (not self.start_date or self.start_date <= today) and (not self.end_date or today <= self.end_date)
+        return bool(self.start_date) and self.start_date <= today and (not self.end_date or today <= self.end_date)
 
 
 class MilestoneKind(models.TextChoices):
@@ -316,7 +307,7 @@ class StoryIndexPage(IndexPage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        qs = StoryPage.objects.live().public().child_of(self).order_by("-date", "-pk")
+        qs = public_pages(StoryPage).child_of(self).order_by("-date", "-pk")
         context["page_obj"] = paginate(request, qs, per_page=10)
         context["stories"] = context["page_obj"].object_list
         return context
@@ -327,6 +318,12 @@ class StoryPage(HeadlessPreviewPageMixin, Page):
 
     lead = models.TextField("sapo", max_length=500, help_text="Đoạn mở đầu in đậm, 1–3 câu (tối đa 500 ký tự).")
     body = StreamField(StoryBlock(), verbose_name="nội dung", help_text="Nội dung bài viết.")
+    radio_text = models.TextField(
+        "bản đọc phát thanh",
+        blank=True,
+        help_text="Bản viết để đọc trên sóng, câu ngắn, số và chữ viết tắt viết thành chữ. Khi có, chuyên mục "
+        "phát thanh đọc bản này thay cho sapo và nội dung. Bỏ trống để dùng sapo và nội dung.",
+    )
     author = models.CharField("tác giả", max_length=150, help_text="Tên phóng viên hoặc cộng tác viên.")
     date = models.DateField("ngày đăng", default=timezone.localdate, help_text="Ngày bài viết (hiển thị trên trang).")
     exemplars = ParentalManyToManyField(
@@ -348,6 +345,12 @@ class StoryPage(HeadlessPreviewPageMixin, Page):
         default=False,
         help_text="Đánh dấu bài mẫu do hệ thống tạo; trang công khai ghi rõ là hư cấu.",
     )
+    source = models.TextField(
+        "nguồn tư liệu",
+        blank=True,
+        help_text="Thông tin lấy từ đâu: báo cáo (mục, trích nguyên văn), văn bản, người cung cấp; ghi rõ điều "
+        "nguồn không nêu.",
+    )
 
     search_fields = [
         *Page.search_fields,
@@ -361,11 +364,14 @@ class StoryPage(HeadlessPreviewPageMixin, Page):
         FieldPanel("lead"),
         FieldRowPanel([FieldPanel("author"), FieldPanel("date")]),
         FieldPanel("body"),
+        FieldPanel("radio_text"),
         FieldPanel("exemplars"),
         FieldPanel("campaigns"),
+        FieldPanel("source"),
         FieldPanel("is_fictional"),
     ]
 
+    base_form_class = StoryPageForm  # refuses review/publication while it links a withdrawn person
     parent_page_types = ["campaigns.StoryIndexPage"]
     subpage_types: list[str] = []
 
@@ -374,18 +380,8 @@ class StoryPage(HeadlessPreviewPageMixin, Page):
         APIField("author"),
         APIField("date"),
         APIField("body", serializer=api.BodyField()),
-        APIField(
-            "exemplars",
-            serializer=api.PublicPagesField(
-                lambda page, site: public_exemplars(site).filter(stories__pk=page.pk).order_by("title")
-            ),
-        ),
-        APIField(
-            "campaigns",
-            serializer=api.PublicPagesField(
-                lambda page, site: public_pages(CampaignPage, site).filter(stories__pk=page.pk).order_by("title")
-            ),
-        ),
+        APIField("exemplars", serializer=api.PublicPagesField(story_exemplars)),
+        APIField("campaigns", serializer=api.PublicPagesField(story_campaigns)),
         APIField("is_fictional"),
     ]
 
@@ -393,8 +389,33 @@ class StoryPage(HeadlessPreviewPageMixin, Page):
         verbose_name = "tin việc tốt"
         verbose_name_plural = "tin việc tốt"
 
+    @classmethod
+    def visibility_q(cls) -> Q:
+        """This model's part of the visibility rule (`core.visibility`): a story that links a
+        person or household whose consent was withdrawn is held back from every public surface
+        until an editor revises it — removes the link (and what the text says of them) and
+        publishes again. The story names them, so it cannot stay up while their own page is
+        gone; editors find these stories in the admin report "Tin bài tạm giữ vì rút lại đồng ý"."""
+        return ~Q(Exists(withdrawn_links().filter(storypage_id=OuterRef("pk"))))
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["exemplars"] = public_exemplars().filter(stories=self)
-        context["campaigns"] = self.campaigns.live().public()
+        context["exemplars"] = sorted(story_exemplars(self).select_related("place"), key=_by_title)
+        context["campaigns"] = story_campaigns(self)
         return context
+
+
+def withdrawn_links():
+    """Links from stories to exemplars whose consent was withdrawn (the rows that hold a story back)."""
+    return StoryPage.exemplars.through.objects.filter(exemplarpage__consent__status=ConsentStatus.WITHDRAWN)
+
+
+def held_back_stories():
+    """Live stories the public cannot see because they link someone who withdrew consent, with
+    those people (`withdrawn_exemplars`), for the editors' report."""
+    people = ExemplarPage.objects.filter(consent__status=ConsentStatus.WITHDRAWN).select_related("consent")
+    return (
+        held_back_pages(StoryPage)
+        .prefetch_related(Prefetch("exemplars", queryset=people.order_by("title"), to_attr="withdrawn_exemplars"))
+        .order_by("-date", "-pk")
+    )

@@ -11,7 +11,7 @@ from rest_framework.fields import Field
 
 from core.urls import absolute_url, page_url
 
-from .representation import PORTRAIT_SPECS, body, place_with_path, rendition_set, rich
+from .representation import body, place_with_path, portrait, rich
 
 
 def _request(field):
@@ -76,12 +76,7 @@ class ConsentGatedField(WholeObjectField):
 
 class PortraitField(WholeObjectField):
     def to_representation(self, page):
-        if not page.show_portrait:
-            return None
-        renditions = rendition_set(page.portrait, PORTRAIT_SPECS)
-        if renditions is None:
-            return None
-        return {"alt": page.portrait_alt, "credit": page.portrait_credit, "renditions": renditions}
+        return portrait(page)
 
 
 class AwardsField(Field):

@@ -7,6 +7,7 @@ switch a thôn without first clearing it. Only `public_exemplars()` are ever cou
 
 Campaigns are read as plain Wagtail pages through the reverse relation `campaign_links`, so
 this module does not import the campaigns app (campaigns depend on exemplars, not the reverse).
+What each parameter means and how a bad value is reported is defined once, in `exemplars.filters`.
 """
 
 from __future__ import annotations
@@ -17,12 +18,13 @@ from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db.models import Count
 from django.http import Http404, QueryDict
 
-from wagtail.models import Page
-
 from core.text import vi_sort_key
+from core.visibility import public_pages
 
-from .models.awards import Award
+from . import filters
+from .filters import AWARD_TYPE, CAMPAIGN, FIELD, KIND, PAGE_FILTERS, PLACE, ExemplarFilter
 from .models.vocabularies import AwardType, Field, Place, SubjectKind
+from .related import campaign_model
 
 PER_PAGE = 12
 PAGE_PARAM = "trang"
@@ -48,15 +50,6 @@ class Facet:
         return next((o for o in self.options if o.selected), None)
 
 
-FACET_LABELS = {
-    "thon": "Thôn, tổ dân phố",
-    "linh_vuc": "Lĩnh vực",
-    "loai": "Loại điển hình",
-    "phong_trao": "Phong trào",
-    "khen_thuong": "Khen thưởng",
-}
-
-
 def _query(params: QueryDict, key: str, value: str | None) -> str:
     """The query string with facet `key` set to `value` (or removed), back on page 1."""
     q = params.copy()
@@ -70,77 +63,24 @@ def _query(params: QueryDict, key: str, value: str | None) -> str:
 
 
 class ExemplarBrowser:
-    """Reads the facet selection from a request and builds the listing, facets and page."""
+    """Reads the facet selection from a request and builds the listing, facets and page.
+
+    What each facet means, and the message for a value that names nothing, is the filter's own
+    (`exemplars.filters`, shared with the domain API and search); this class counts and links.
+    """
 
     def __init__(self, base_qs, params: QueryDict):
         self.base_qs = base_qs.order_by()
         self.params = params
-        self.errors: list[str] = []
-        self.selected: dict[str, str] = {}
-        self.labels: dict[str, str] = {}
-        self._read_selection()
+        self.selection, self.errors = filters.read_page(params)
 
-    # -- selection ---------------------------------------------------------------------
+    def _selected(self, flt: ExemplarFilter) -> str | None:
+        values = self.selection.get(flt.name)
+        return str(next(iter(values))) if values else None
 
-    def _read_selection(self) -> None:
-        for key in FACET_LABELS:
-            raw = (self.params.get(key) or "").strip()
-            if not raw:
-                continue
-            label = self._validate(key, raw)
-            if label is None:
-                continue
-            self.selected[key] = raw
-            self.labels[key] = label
-
-    def _validate(self, key: str, raw: str) -> str | None:
-        """The display label for a selected value, or None (with an error) if it is unknown."""
-        if key == "thon":
-            place = Place.objects.filter(pk=int(raw)).first() if raw.isdigit() else None
-            if place is None:
-                self.errors.append(f"Không có địa bàn mã “{raw}”. Hãy chọn một thôn trong danh sách.")
-                return None
-            return place.full_name
-        if key == "linh_vuc":
-            obj = Field.objects.filter(slug=raw).first()
-            if obj is None:
-                self.errors.append(f"Không có lĩnh vực “{raw}”. Hãy chọn một lĩnh vực trong danh sách.")
-                return None
-            return obj.name
-        if key == "loai":
-            if raw not in SubjectKind.values:
-                self.errors.append(f"Không có loại điển hình “{raw}”. Hãy chọn một loại trong danh sách.")
-                return None
-            return SubjectKind(raw).label
-        if key == "phong_trao":
-            campaign = Page.objects.live().public().filter(pk=int(raw)).first() if raw.isdigit() else None
-            if campaign is None:
-                self.errors.append(f"Không có phong trào mã “{raw}”. Hãy chọn một phong trào trong danh sách.")
-                return None
-            return campaign.title
-        if key == "khen_thuong":
-            obj = AwardType.objects.filter(slug=raw).first()
-            if obj is None:
-                self.errors.append(f"Không có loại khen thưởng “{raw}”. Hãy chọn trong danh sách.")
-                return None
-            return obj.name
-        return None  # pragma: no cover - keys come from FACET_LABELS
-
-    def _apply(self, qs, skip: str | None = None):
-        for key, raw in self.selected.items():
-            if key == skip:
-                continue
-            if key == "thon":
-                qs = qs.filter(place_id__in=Place.descendant_ids([int(raw)]))
-            elif key == "linh_vuc":
-                qs = qs.filter(pk__in=Field.exemplars.through.objects.filter(field__slug=raw).values("exemplarpage_id"))
-            elif key == "loai":
-                qs = qs.filter(kind=raw)
-            elif key == "phong_trao":
-                qs = qs.filter(campaign_links__page_id=int(raw))
-            elif key == "khen_thuong":
-                qs = qs.filter(pk__in=Award.objects.filter(award_type__slug=raw, revoked=False).values("page_id"))
-        return qs
+    def _apply(self, qs, skip: ExemplarFilter | None = None):
+        others = {name: values for name, values in self.selection.items() if skip is None or name != skip.name}
+        return filters.apply(qs, others)
 
     # -- results -----------------------------------------------------------------------
 
@@ -166,15 +106,15 @@ class ExemplarBrowser:
 
     # -- facets ------------------------------------------------------------------------
 
-    def _option(self, key: str, value, label: str, count: int) -> FacetOption:
+    def _option(self, flt: ExemplarFilter, value, label: str, count: int) -> FacetOption:
         value = str(value)
-        selected = self.selected.get(key) == value
+        selected = self._selected(flt) == value
         return FacetOption(
             value=value,
             label=label,
             count=count,
             selected=selected,
-            url=_query(self.params, key, None if selected else value),
+            url=_query(self.params, flt.page_name, None if selected else value),
         )
 
     def facets(self) -> list[Facet]:
@@ -186,67 +126,63 @@ class ExemplarBrowser:
             self._award_facet(),
         ]
 
-    def _ids(self, key: str):
-        return self._apply(self.base_qs, skip=key).values("pk")
+    def _facet(self, flt: ExemplarFilter, options: list[FacetOption]) -> Facet:
+        """A selected value with no match left still shows (count 0) so it can be removed."""
+        if flt.name in self.selection and not any(o.selected for o in options):
+            ((value, label),) = self.selection[flt.name].items()
+            options.insert(0, self._option(flt, value, label, 0))
+        return Facet(flt.page_name, flt.page_label, options)
+
+    def _ids(self, flt: ExemplarFilter):
+        return self._apply(self.base_qs, skip=flt).values("pk")
 
     def _place_facet(self) -> Facet:
-        rows = self._apply(self.base_qs, skip="thon").values("place_id").annotate(n=Count("pk")).order_by("place_id")
+        rows = self._apply(self.base_qs, skip=PLACE).values("place_id").annotate(n=Count("pk")).order_by("place_id")
         counts = {row["place_id"]: row["n"] for row in rows}
         places = sorted(Place.objects.filter(pk__in=counts), key=lambda p: vi_sort_key(p.name))
-        options = [self._option("thon", p.pk, p.full_name, counts[p.pk]) for p in places]
-        self._keep_selected("thon", options)
-        return Facet("thon", FACET_LABELS["thon"], options)
+        return self._facet(PLACE, [self._option(PLACE, p.pk, p.full_name, counts[p.pk]) for p in places])
 
     def _field_facet(self) -> Facet:
-        fields = Field.objects.filter(exemplars__pk__in=self._ids("linh_vuc")).annotate(
-            n=Count("exemplars", distinct=True)
-        )
+        fields = Field.objects.filter(exemplars__pk__in=self._ids(FIELD)).annotate(n=Count("exemplars", distinct=True))
         fields = sorted(fields, key=lambda f: vi_sort_key(f.name))
-        options = [self._option("linh_vuc", f.slug, f.name, f.n) for f in fields]
-        self._keep_selected("linh_vuc", options)
-        return Facet("linh_vuc", FACET_LABELS["linh_vuc"], options)
+        return self._facet(FIELD, [self._option(FIELD, f.slug, f.name, f.n) for f in fields])
 
     def _kind_facet(self) -> Facet:
-        rows = self._apply(self.base_qs, skip="loai").values("kind").annotate(n=Count("pk")).order_by("kind")
+        rows = self._apply(self.base_qs, skip=KIND).values("kind").annotate(n=Count("pk")).order_by("kind")
         counts = {row["kind"]: row["n"] for row in rows}
-        options = [self._option("loai", k.value, k.label, counts[k.value]) for k in SubjectKind if k.value in counts]
-        self._keep_selected("loai", options)
-        return Facet("loai", FACET_LABELS["loai"], options)
+        options = [self._option(KIND, k.value, k.label, counts[k.value]) for k in SubjectKind if k.value in counts]
+        return self._facet(KIND, options)
 
     def _campaign_facet(self) -> Facet:
         rows = (
-            self._apply(self.base_qs, skip="phong_trao")
+            self._apply(self.base_qs, skip=CAMPAIGN)
             .filter(campaign_links__isnull=False)
             .values("campaign_links__page_id")
             .annotate(n=Count("pk", distinct=True))
             .order_by("campaign_links__page_id")
         )
         counts = {row["campaign_links__page_id"]: row["n"] for row in rows}
-        campaigns = sorted(Page.objects.live().public().filter(pk__in=counts), key=lambda c: vi_sort_key(c.title))
-        options = [self._option("phong_trao", c.pk, c.title, counts[c.pk]) for c in campaigns]
-        self._keep_selected("phong_trao", options)
-        return Facet("phong_trao", FACET_LABELS["phong_trao"], options)
+        campaigns = sorted(public_pages(campaign_model()).filter(pk__in=counts), key=lambda c: vi_sort_key(c.title))
+        return self._facet(CAMPAIGN, [self._option(CAMPAIGN, c.pk, c.title, counts[c.pk]) for c in campaigns])
 
     def _award_facet(self) -> Facet:
         types = (
-            AwardType.objects.filter(awards__page_id__in=self._ids("khen_thuong"), awards__revoked=False)
+            AwardType.objects.filter(awards__page_id__in=self._ids(AWARD_TYPE), awards__revoked=False)
             .annotate(n=Count("awards__page", distinct=True))
             .order_by("category", "name")
         )
-        options = [self._option("khen_thuong", t.slug, t.name, t.n) for t in types]
-        self._keep_selected("khen_thuong", options)
-        return Facet("khen_thuong", FACET_LABELS["khen_thuong"], options)
-
-    def _keep_selected(self, key: str, options: list[FacetOption]) -> None:
-        """A selected value with no match left still shows (count 0) so it can be removed."""
-        if key in self.selected and not any(o.selected for o in options):
-            options.insert(0, self._option(key, self.selected[key], self.labels[key], 0))
+        return self._facet(AWARD_TYPE, [self._option(AWARD_TYPE, t.slug, t.name, t.n) for t in types])
 
     def active_filters(self) -> list[dict]:
         """The current selection as removable chips: label and the URL without it."""
         return [
-            {"facet": FACET_LABELS[key], "label": self.labels[key], "remove_url": _query(self.params, key, None)}
-            for key in self.selected
+            {
+                "facet": flt.page_label,
+                "label": next(iter(self.selection[flt.name].values())),
+                "remove_url": _query(self.params, flt.page_name, None),
+            }
+            for flt in PAGE_FILTERS
+            if flt.name in self.selection
         ]
 
 

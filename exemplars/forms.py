@@ -12,6 +12,13 @@ from .models.consent import CONSENT_MISSING_MESSAGE, consent_covers_publication
 _PUBLISHING_ACTIONS = ("action-publish", "action-submit", "action-restart-workflow")
 
 
+def moves_towards_publication(data) -> bool:
+    """Whether the page editor's POST `data` submits, resubmits, approves or publishes."""
+    if any(data.get(key) for key in _PUBLISHING_ACTIONS):
+        return True
+    return bool(data.get("action-workflow-action")) and data.get("workflow-action-name") == "approve"
+
+
 class ExemplarPageForm(WagtailAdminPageForm):
     """Refuses to submit, resubmit, approve or publish an individual or household without consent.
 
@@ -19,16 +26,10 @@ class ExemplarPageForm(WagtailAdminPageForm):
     top of the editor in Vietnamese.
     """
 
-    def _moves_towards_publication(self) -> bool:
-        data = self.data
-        if any(data.get(key) for key in _PUBLISHING_ACTIONS):
-            return True
-        return bool(data.get("action-workflow-action")) and data.get("workflow-action-name") == "approve"
-
     def clean(self):
         cleaned_data = super().clean()
         kind = cleaned_data.get("kind") or getattr(self.instance, "kind", "")
-        if self._moves_towards_publication() and not consent_covers_publication(self.instance.pk, kind):
+        if moves_towards_publication(self.data) and not consent_covers_publication(self.instance.pk, kind):
             self.add_error(None, CONSENT_MISSING_MESSAGE)
         return cleaned_data
 

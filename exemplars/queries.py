@@ -20,15 +20,6 @@ from .models import Award, ConsentStatus, ExemplarPage, SubjectKind
 CONSENT_KINDS = (SubjectKind.INDIVIDUAL, SubjectKind.HOUSEHOLD)
 
 
-def consent_ok_q(prefix: str = "") -> Q:
-    """A Q for exemplars (optionally through a relation `prefix`) whose consent allows publication.
-
-    Reads the stored flag `publication_allowed` (kind, or a given consent covering publication;
-    kept true by `ExemplarPage.save()` and the consent record signals).
-    """
-    return Q(**{f"{prefix}publication_allowed": True})
-
-
 def consent_covers_q(detail: str, prefix: str = "") -> Q:
     """Exemplars whose consent covers `detail` ("photo", "birth_year", "story")."""
     return Q(**{f"{prefix}kind__in": [SubjectKind.COLLECTIVE, SubjectKind.MODEL]}) | Q(
@@ -44,11 +35,6 @@ def public_exemplars(site: Site | None = None) -> QuerySet:
     """Live, public exemplar pages whose consent allows publication (`core.visibility` applies
     `ExemplarPage.visibility_q`)."""
     return public_pages(ExemplarPage, site)
-
-
-def hidden_exemplar_ids() -> QuerySet:
-    """Ids of exemplar pages that consent keeps off every public surface (for Page querysets)."""
-    return ExemplarPage.objects.exclude(consent_ok_q()).values("pk")
 
 
 def public_page_tree(site: Site | None = None) -> QuerySet:
@@ -67,9 +53,14 @@ def countable_awards(site=None):
 
     Callers must aggregate (counts by type, level, year…) and never output the page or its title.
     """
-    withdrawn = ExemplarPage.objects.filter(
-        consent__status=ConsentStatus.WITHDRAWN, first_published_at__isnull=False
-    ).values("pk")
+    # Taken offline by the withdrawal, not by anything else the rule looks at: never published,
+    # behind a view restriction or past its expiry time, its awards were never public facts.
+    withdrawn = (
+        ExemplarPage.objects.filter(consent__status=ConsentStatus.WITHDRAWN, first_published_at__isnull=False)
+        .public()
+        .filter(not_expired_q())
+        .values("pk")
+    )
     if site is not None:
         withdrawn = withdrawn.descendant_of(site.root_page, inclusive=True)
     return Award.objects.filter(Q(page__in=public_exemplars(site).values("pk")) | Q(page__in=withdrawn))

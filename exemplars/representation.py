@@ -45,6 +45,16 @@ def rendition_set(image, specs: dict[str, str]) -> dict | None:
     return result
 
 
+def portrait(page) -> dict | None:
+    """An exemplar's portrait as {alt, credit, renditions}: null unless consent covers the photo."""
+    if not page.show_portrait:
+        return None
+    renditions = rendition_set(page.portrait, PORTRAIT_SPECS)
+    if renditions is None:
+        return None
+    return {"alt": page.portrait_alt, "credit": page.portrait_credit, "renditions": renditions}
+
+
 def portrait_prefetch(lookup: str = "portrait") -> Prefetch:
     """Prefetch a portrait FK with its API renditions (two queries, whatever the page size)."""
     return Prefetch(lookup, queryset=get_image_model().objects.prefetch_renditions(*PORTRAIT_SPECS.values()))

@@ -1,7 +1,6 @@
 """Admin for the vocabularies (Danh mục) and consent records, in Vietnamese; consent enforcement
 (withdrawal button and view, hand-edit enforcement, history labels)."""
 
-from django.http import Http404
 from django.urls import path, reverse
 
 from wagtail import hooks
@@ -150,13 +149,6 @@ def enforce_consent_after_edit(request, instance):
     """A hand edit that stops covering publication takes the page offline, like the button."""
     if isinstance(instance, ConsentRecord):
         enforce_after_consent_change(instance, request.user)
-
-
-@hooks.register("before_serve_page")
-def hide_exemplar_without_consent(page, request, serve_args, serve_kwargs):
-    """Belt and braces: a live individual/household page without consent is never served."""
-    if isinstance(page, ExemplarPage) and not page.consent_covers("publication"):
-        raise Http404("Không tìm thấy trang.")
 
 
 @hooks.register("register_log_actions")

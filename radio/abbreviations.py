@@ -9,7 +9,8 @@ from __future__ import annotations
 
 from .normalise import Normaliser
 
-# (abbreviation, expansion, scope) — scope "everywhere" or "codes". Loaded by a data migration.
+# (abbreviation, expansion, scope) — scope "everywhere" or "codes". Loaded by the data migrations
+# 0002 and 0003 (each keeps its own copy; a test checks that this list equals what they load).
 SEED = [
     ("UBND", "Ủy ban nhân dân", "everywhere"),
     ("HĐND", "Hội đồng nhân dân", "everywhere"),
@@ -48,7 +49,7 @@ SEED = [
     ("CAND", "Công an nhân dân", "everywhere"),
     ("BTV", "Ban Thường vụ", "everywhere"),
     ("VH-TT", "văn hóa - thông tin", "everywhere"),
-    ("GD&ĐT", "giáo dục và đào tạo", "everywhere"),
+    ("GD&ĐT", "Giáo dục và Đào tạo", "everywhere"),  # capitalised by migration 0003
     ("TP", "thành phố", "everywhere"),
     ("BHYT", "bảo hiểm y tế", "everywhere"),
     ("BHXH", "bảo hiểm xã hội", "everywhere"),
@@ -59,6 +60,25 @@ SEED = [
     ("TW", "Trung ương", "everywhere"),
     ("QH", "Quốc hội", "everywhere"),
     ("UBTVQH", "Ủy ban Thường vụ Quốc hội", "everywhere"),
+    # Added by migration 0003 (issue #15): titles, “Đ/c”, codes joined with “&”.
+    ("Đ/c", "đồng chí", "everywhere"),
+    ("đ/c", "đồng chí", "everywhere"),
+    ("UV", "Ủy viên", "everywhere"),
+    ("UV.BTV", "Ủy viên Ban Thường vụ", "everywhere"),
+    ("GS", "Giáo sư", "everywhere"),
+    ("PGS", "Phó Giáo sư", "everywhere"),
+    ("TS", "Tiến sĩ", "everywhere"),
+    ("ThS", "Thạc sĩ", "everywhere"),
+    ("GS.TS", "Giáo sư, Tiến sĩ", "everywhere"),
+    ("GS-TS", "Giáo sư, Tiến sĩ", "everywhere"),
+    ("PGS.TS", "Phó Giáo sư, Tiến sĩ", "everywhere"),
+    ("PGS-TS", "Phó Giáo sư, Tiến sĩ", "everywhere"),
+    ("KH&CN", "Khoa học và Công nghệ", "everywhere"),
+    ("NN&PTNT", "Nông nghiệp và Phát triển nông thôn", "everywhere"),
+    ("TN&MT", "Tài nguyên và Môi trường", "everywhere"),
+    ("KH&ĐT", "Kế hoạch và Đầu tư", "everywhere"),
+    ("LĐ-TB&XH", "Lao động - Thương binh và Xã hội", "everywhere"),
+    ("SĐT", "số điện thoại", "everywhere"),
     # Only inside document codes (05-CT/TW, 19/CT-TTg, 98/2023/NĐ-CP, 309/SNV-TĐKT).
     ("CT", "chỉ thị", "codes"),
     ("CP", "Chính phủ", "codes"),

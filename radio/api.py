@@ -20,6 +20,7 @@ from django.core.cache import cache
 from django.http import HttpResponse, HttpResponseRedirect, JsonResponse
 from django.utils.http import parse_http_date_safe
 
+from core.feeds import json_feed_bytes
 from core.problems import Problem, problem_responses
 
 from . import render
@@ -30,6 +31,7 @@ from .weeks import VALID_WEEK_HINT, InvalidWeek, IsoWeek
 router = Router(tags=["Phát thanh"])
 
 MAX_TEXT = 20_000
+MAX_BODY_BYTES = 128 * 1024  # 20 000 characters even with every one JSON-escaped (\uXXXX), plus room
 FORMATS = {
     "json": "application/json; charset=utf-8",
     "txt": "text/plain; charset=utf-8",
@@ -93,13 +95,21 @@ SCRIPT_200 = {
     "/read-aloud",
     summary="Xem trước văn bản đọc và thời lượng",
     openapi_extra=problem_responses(400, 413, 429),
+    description=(
+        f"Giới hạn: văn bản tối đa {MAX_TEXT} ký tự và thân yêu cầu tối đa {MAX_BODY_BYTES} byte; vượt quá "
+        "thì trả 413 (application/problem+json). Mỗi địa chỉ gửi được số yêu cầu có hạn mỗi phút; vượt quá "
+        "thì trả 429 kèm Retry-After."
+    ),
 )
 def read_aloud(request, payload: ReadAloudIn):
     """Normalise a text for reading aloud; returns the read text, expansions, flags and timing.
 
-    Reveals no stored data. Texts are limited to 20 000 characters; requests are rate-limited.
+    Reveals no stored data. Texts are limited to 20 000 characters and bodies to MAX_BODY_BYTES;
+    requests are rate-limited.
     """
     _rate_limit(request)
+    if len(request.body) > MAX_BODY_BYTES:
+        raise Problem(413, f"Yêu cầu quá lớn: tối đa {MAX_BODY_BYTES} byte, nhận được {len(request.body)}.")
     if len(payload.text) > MAX_TEXT:
         raise Problem(413, f"Văn bản quá dài: tối đa {MAX_TEXT} ký tự, nhận được {len(payload.text)}.", param="text")
     if not payload.text.strip():
@@ -245,7 +255,7 @@ def _feed_last_modified(scripts):
 def feed_json(request, programme: str):
     prog = _programme(programme)
     scripts = _feed_scripts(request, prog)
-    body = json.dumps(render.json_feed(prog, scripts, request), ensure_ascii=False, indent=2).encode()
+    body = json_feed_bytes(render.json_feed(prog, scripts, request), indent=2)
     return _conditional(
         request, body, "application/feed+json; charset=utf-8", _feed_last_modified(scripts), private=False
     )

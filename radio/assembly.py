@@ -2,16 +2,14 @@
 
 Proposals count for a week when they prefer that week, or prefer none and are not yet used in
 another rundown. Only pages that are public now are taken; the radio version written with the
-proposal wins over the page's own text.
+proposal wins over the page's own radio version, which wins over its summary and story (see
+`content.page_text`: exemplars open by naming their subject, no sentence is read twice).
 """
 
 from __future__ import annotations
 
 from django.db import transaction
 from django.db.models import Q
-from django.utils.text import slugify
-
-from core.text import fold
 
 from .content import page_text, public_page_ids
 from .models import ItemKind, Programme, RadioProposal, Rundown, RundownItem, current_normaliser
@@ -27,8 +25,17 @@ def proposals_for(week: IsoWeek):
     )
 
 
+INTRO_SLUG = "Lời mở đầu"
+OUTRO_SLUG = "Lời kết"
+
+
 def item_slug(title: str) -> str:
-    return (slugify(fold(title)).upper() or "MUC")[:128]
+    """The item's heading for the presenter: the page title as written, with its diacritics
+    (at most 128 characters, the MOS storySlug limit)."""
+    title = " ".join((title or "").split())
+    if len(title) > 128:
+        title = title[:127].rsplit(" ", 1)[0] + "…"
+    return title or "Mục"
 
 
 @transaction.atomic
@@ -50,7 +57,9 @@ def assemble(programme: Programme, week: IsoWeek, *, rundown: Rundown | None = N
         items.append(item)
 
     if programme.intro_template:
-        add(kind=ItemKind.INTRO, slug="MO-DAU", display_text=programme.fill(programme.intro_template, week, presenter))
+        add(
+            kind=ItemKind.INTRO, slug=INTRO_SLUG, display_text=programme.fill(programme.intro_template, week, presenter)
+        )
     proposals = list(proposals_for(week))
     public = public_page_ids(p.page_id for p in proposals)
     seen = set()
@@ -62,14 +71,16 @@ def assemble(programme: Programme, week: IsoWeek, *, rundown: Rundown | None = N
         add(
             kind=ItemKind.STORY,
             slug=item_slug(page.title),
-            display_text=proposal.radio_text.strip() or page_text(page),
+            display_text=page_text(page, proposal.radio_text),
             presenter_notes=proposal.note,
             source_page=page,
             proposal=proposal,
             had_source=True,
         )
     if programme.outro_template:
-        add(kind=ItemKind.OUTRO, slug="KET", display_text=programme.fill(programme.outro_template, week, presenter))
+        add(
+            kind=ItemKind.OUTRO, slug=OUTRO_SLUG, display_text=programme.fill(programme.outro_template, week, presenter)
+        )
     # bulk_create skips save(): readings were computed above with one normaliser for all items.
     RundownItem.objects.bulk_create(items)
     rundown.save()

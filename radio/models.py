@@ -46,6 +46,7 @@ PLACEHOLDERS = {
     "tuan": "số tuần, ví dụ 48",
     "nam": "năm, ví dụ 2026",
     "nguoi_doc": "tên người đọc",
+    "trung_tam": "tên trung tâm (cấu hình CENTRE_NAME)",
 }
 
 
@@ -119,7 +120,7 @@ class Programme(models.Model):
         "lời mở đầu (mẫu)",
         blank=True,
         validators=[validate_template],
-        help_text="Chỗ điền: {chuong_trinh}, {thu}, {ngay}, {tuan}, {nam}, {nguoi_doc}. Ví dụ: “Kính thưa quý thính giả, hôm nay, {thu} ngày {ngay}, …”.",
+        help_text="Chỗ điền: {chuong_trinh}, {thu}, {ngay}, {tuan}, {nam}, {nguoi_doc}, {trung_tam}. Ví dụ: “Kính thưa quý thính giả, hôm nay, {thu} ngày {ngay}, {trung_tam} …”.",
     )
     outro_template = models.TextField(
         "lời kết (mẫu)", blank=True, validators=[validate_template], help_text="Cùng các chỗ điền như lời mở đầu."
@@ -146,6 +147,7 @@ class Programme(models.Model):
             "tuan": str(week.week),
             "nam": str(air_date.year),
             "nguoi_doc": presenter.name if presenter else "",
+            "trung_tam": settings.CENTRE_NAME,
         }
         return (template or "").format_map(values)
 
@@ -348,6 +350,23 @@ class Rundown(ClusterableModel):
     def is_public(self) -> bool:
         return self.status in PUBLIC_STATUSES
 
+    @staticmethod
+    def _user_label(user) -> str:
+        if user is None:
+            return "không rõ (không ghi nhận tài khoản)"
+        full = user.get_full_name().strip()
+        username = user.get_username()
+        return f"{full} ({username})" if full and full != username else username
+
+    @property
+    def approved_by_label(self) -> str:
+        """Who approved, as the admin shows it: “Hồng Nhung (phatthanh)”, never “None”."""
+        return self._user_label(self.approved_by)
+
+    @property
+    def aired_by_label(self) -> str:
+        return self._user_label(self.aired_by)
+
     def save(self, *args, **kwargs):
         self.week_start = IsoWeek.parse(self.week).monday
         self.version = (self.version or 0) + 1
@@ -410,7 +429,7 @@ class RundownItem(Orderable):
     slug = models.CharField(
         "tên mục",
         max_length=128,
-        help_text="Tên ngắn của mục trong kịch bản (tối đa 128 ký tự), ví dụ “MO-DAU”, “ONG-NAM-CUU-NGU-DAN”.",
+        help_text="Tên mục người đọc thấy trong kịch bản (tối đa 128 ký tự), viết có dấu, ví dụ “Lời mở đầu”, “Ông Năm cứu ngư dân”.",
     )
     display_text = models.TextField(
         "văn bản",

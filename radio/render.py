@@ -1,7 +1,8 @@
 """The weekly script in every format: a dict (JSON), plain text, DOCX, JSON Feed and RSS.
 
-Every format is built from `script()`, which applies the one public rule: an item whose source
-page is no longer public (unpublished, restricted, consent withdrawn) or was marked withdrawn
+Every format is built from `script()`, which applies the one public rule (`core.visibility`):
+an item whose source page is no longer public (unpublished, restricted, past its expiry time,
+consent withdrawn, or a story linking someone who withdrew consent) or was marked withdrawn
 is left out, and the timing is computed on what remains — so a withdrawn story never reaches a
 public format, and the running times match what is actually read.
 """
@@ -15,18 +16,18 @@ import json
 import textwrap
 from email.utils import format_datetime
 
+from django.conf import settings
 from django.urls import reverse
 from django.utils import feedgenerator
 from django.utils.html import escape, linebreaks
 
+from core import feeds
 from core.urls import absolute_url, page_url
 
 from .content import public_page_ids
 from .models import WEEKDAYS, Rundown
 from .normalise import RULE_LABELS
 from .timing import clock
-
-JSON_FEED_VERSION = "https://jsonfeed.org/version/1.1"
 
 
 def visible_items(rundown: Rundown) -> list:
@@ -154,6 +155,12 @@ def _header_lines(data: dict) -> list[str]:
     ]
 
 
+def item_heading(item: dict) -> str:
+    """“2. Võ Văn Biển”: the order and the heading as written; cues say they are not read."""
+    heading = f"{item['order']}. {item['slug']}"
+    return f"{heading} — {item['kind_label']}" if item["kind"] == "cue" else heading
+
+
 def as_text(data: dict) -> str:
     """A clean UTF-8 script: timings in the left margin (read, running total, latest start)."""
     margin = 26
@@ -162,7 +169,7 @@ def as_text(data: dict) -> str:
     lines += ["", "   đọc   cộng dồn  bắt đầu", ""]
     for item in data["items"]:
         head = f"{clock(item['seconds']):>6} {clock(item['cumulative_seconds']):>8}  {item['back_time'] or '':>8}"
-        lines.append(f"{head:<{margin}}{item['order']}. {item['slug']} — {item['kind_label']}")
+        lines.append(f"{head:<{margin}}{item_heading(item)}")
         if item["presenter_notes"]:
             lines += wrap.wrap(f"[Ghi chú, không đọc: {item['presenter_notes']}]")
         for paragraph in (item["read_text"] or "").split("\n"):
@@ -173,22 +180,98 @@ def as_text(data: dict) -> str:
     return "\n".join(lines) + "\n"
 
 
+def document_title(data: dict) -> str:
+    """“Học tập và làm theo … — tuần 2026-W49”: the DOCX title, its first heading and the feed title."""
+    return f"{data['programme']['name']} — tuần {data['week']}"
+
+
+def _page_number_field(paragraph, size) -> None:
+    """A PAGE field, so a printed script keeps its pages in order."""
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    run = paragraph.add_run()
+    run.font.size = size
+    for kind, text in (("begin", None), (None, "PAGE"), ("separate", None), (None, "1"), ("end", None)):
+        if kind:
+            element = OxmlElement("w:fldChar")
+            element.set(qn("w:fldCharType"), kind)
+        elif text == "PAGE":
+            element = OxmlElement("w:instrText")
+            element.set(qn("xml:space"), "preserve")
+            element.text = " PAGE "
+        else:
+            element = OxmlElement("w:t")
+            element.text = text
+        run._r.append(element)
+
+
+def _vietnamese(style) -> None:
+    """Mark a style as Vietnamese, so Word's proofing does not underline every word."""
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    rpr = style.element.get_or_add_rPr()
+    lang = rpr.find(qn("w:lang"))
+    if lang is None:
+        lang = OxmlElement("w:lang")
+        rpr.append(lang)
+    lang.set(qn("w:val"), "vi-VN")
+
+
 def as_docx(data: dict) -> bytes:
-    """A Word document in large type (18 pt read text), one section per item, in order."""
+    """A Word document to print or read from: A4, large type (18 pt read text), one section per
+    item in order, titled with the programme and week, authored by the centre (settings.CENTRE_NAME)."""
     from docx import Document
-    from docx.shared import Pt
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+    from docx.shared import Mm, Pt, RGBColor
 
     document = Document()
+    section = document.sections[0]
+    section.page_width, section.page_height = Mm(210), Mm(297)
+    section.top_margin, section.bottom_margin = Mm(20), Mm(20)
+    section.left_margin, section.right_margin = Mm(25), Mm(20)
+    section.header_distance = section.footer_distance = Mm(10)
+
+    title = document_title(data)
+    properties = document.core_properties
+    properties.title = title
+    properties.subject = f"Kịch bản phát thanh chuyên mục “{data['programme']['name']}”"
+    properties.author = properties.last_modified_by = settings.CENTRE_NAME
+    properties.keywords = f"kịch bản phát thanh; {data['week']}"
+    properties.comments = f"Tình trạng: {data['status_label']}; phiên bản {data['version']}."
+    properties.language = "vi-VN"
+    properties.category = "Kịch bản phát thanh"
+    properties.revision = max(1, int(data["version"] or 1))
+    stamp = datetime.datetime.fromisoformat(data["approved_at"]) if data["approved_at"] else None
+    stamp = (stamp or datetime.datetime.now(datetime.UTC)).astimezone(datetime.UTC).replace(tzinfo=None)
+    properties.created = properties.modified = stamp  # python-docx writes naive times as UTC
+
     normal = document.styles["Normal"]
     normal.font.name = "Arial"
     normal.font.size = Pt(16)
+    _vietnamese(normal)
+    for name in ("Heading 1", "Heading 2"):
+        style = document.styles[name]
+        style.font.name = "Arial"
+        style.font.color.rgb = RGBColor(0, 0, 0)
+    document.styles["Heading 1"].font.size = Pt(20)
+    document.styles["Heading 2"].font.size = Pt(16)
+
+    document.styles["Footer"].font.size = Pt(10)  # also the size of the page number's field result
+    footer = section.footer.paragraphs[0]
+    footer.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    footer.add_run(f"{settings.CENTRE_NAME} · tuần {data['week']} · trang ").font.size = Pt(10)
+    _page_number_field(footer, Pt(10))
+
     header = _header_lines(data)
-    document.add_heading(header[0], level=1)
+    document.add_heading(title, level=1)
     for line in header[1:]:
-        document.add_paragraph(line)
+        document.add_paragraph().add_run(line).font.size = Pt(12)
     for item in data["items"]:
-        document.add_heading(f"{item['order']}. {item['slug']} — {item['kind_label']}", level=2)
+        document.add_heading(item_heading(item), level=2)
         timing = document.add_paragraph()
+        timing.paragraph_format.keep_with_next = True  # never a heading and its timing alone at a page foot
         run = timing.add_run(
             f"Đọc {clock(item['seconds'])} · Cộng dồn {clock(item['cumulative_seconds'])} · "
             f"Bắt đầu {item['back_time'] or '—'}"
@@ -196,7 +279,9 @@ def as_docx(data: dict) -> bytes:
         run.bold = True
         run.font.size = Pt(12)
         if item["presenter_notes"]:
-            note = document.add_paragraph().add_run(f"[Ghi chú, không đọc: {item['presenter_notes']}]")
+            notes = document.add_paragraph()
+            notes.paragraph_format.keep_with_next = True
+            note = notes.add_run(f"[Ghi chú, không đọc: {item['presenter_notes']}]")
             note.italic = True
             note.font.size = Pt(14)
         for paragraph in (item["read_text"] or "").split("\n"):
@@ -220,7 +305,7 @@ def _script_html(data: dict) -> str:
 
 def _broadcast(data: dict) -> dict:
     return {
-        "about": "https://jsonfeed.org/version/1.1#extensions",
+        "about": f"{feeds.JSON_FEED_VERSION}#extensions",
         "programme": data["programme"]["slug"],
         "week": data["week"],
         "air_date": data["air_date"],
@@ -249,34 +334,33 @@ def json_feed(programme, scripts: list[tuple[Rundown, dict]], request) -> dict:
     for rundown, data in scripts:
         published, modified = _item_dates(rundown)
         items.append(
-            {
-                "id": f"{programme.slug}/{data['week']}/v{data['version']}",
-                "url": data["formats"]["json"],
-                "title": f"{programme.name} — tuần {data['week']}",
-                "content_text": as_text(data),
-                "content_html": _script_html(data),
-                "date_published": published.isoformat(),
-                "date_modified": modified.isoformat(),
-                "language": "vi",
-                "attachments": [
+            feeds.json_feed_item(
+                id=f"{programme.slug}/{data['week']}/v{data['version']}",
+                url=data["formats"]["json"],
+                title=f"{programme.name} — tuần {data['week']}",
+                content_text=as_text(data),
+                content_html=_script_html(data),
+                date_published=published.isoformat(),
+                date_modified=modified.isoformat(),
+                language="vi",
+                attachments=[
                     {"url": data["formats"]["txt"], "mime_type": "text/plain"},
                     {
                         "url": data["formats"]["docx"],
                         "mime_type": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
                     },
                 ],
-                "_broadcast": _broadcast(data),
-            }
+                _broadcast=_broadcast(data),
+            )
         )
-    return {
-        "version": JSON_FEED_VERSION,
-        "title": f"{programme.name} — kịch bản phát thanh",
-        "home_page_url": absolute_url("/", request),
-        "feed_url": absolute_url(f"{base}/feed.json", request),
-        "description": programme.description or f"Kịch bản đã duyệt của chuyên mục “{programme.name}”.",
-        "language": "vi",
-        "items": items,
-    }
+    return feeds.json_feed(
+        items,
+        title=f"{programme.name} — kịch bản phát thanh",
+        home_page_url=absolute_url("/", request),
+        feed_url=absolute_url(f"{base}/feed.json", request),
+        description=programme.description or f"Kịch bản đã duyệt của chuyên mục “{programme.name}”.",
+        language="vi",
+    )
 
 
 class _ScriptRss(feedgenerator.Rss201rev2Feed):

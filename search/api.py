@@ -38,6 +38,15 @@ class Suggestion(Schema):
     label: str | None = None
 
 
+class Corrected(Schema):
+    """What the spelling suggestion finds, given when the query as typed finds nothing."""
+
+    q: str
+    count: int
+    count_exact: bool
+    items: list[SearchItem]
+
+
 class SearchAnswer(Schema):
     count: int
     count_exact: bool
@@ -46,6 +55,7 @@ class SearchAnswer(Schema):
     facets_sampled: bool
     engine: str
     suggestion: Suggestion | None = None
+    corrected: Corrected | None = None
 
 
 class SuggestItem(Schema):

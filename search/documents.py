@@ -1,13 +1,20 @@
 """What goes into the search index, and what may: one document per public page.
 
-Public means what the content apps say it means: `exemplars.queries.public_exemplars()` for
-exemplars (live, no view restriction, consent allows publication) and `.live().public()` for
-campaigns and stories. A page that is not public has no document at all, so it cannot show up
-in results, suggestions or facet counts whatever the query.
+Public means what `core.visibility.public_pages()` says: live, no view restriction, not past
+its expiry time, and the model's own rule (consent for exemplars; for stories, no link to a
+person who withdrew consent). A page that is not public has no document at all, so it cannot
+show up in results, suggestions or facet counts whatever the query.
+
+Time is the one thing no signal reports: a page passes its `expire_at` while it is still live,
+until the `publish_scheduled` cron unpublishes it. So each document keeps a copy of its page's
+`expire_at`, and every search leaves out the documents `expired_document_ids()` names — the
+condition is `core.visibility.expired_q`, applied to that copy (an indexed column, so asking
+costs next to nothing when, as usual, no document has expired).
 """
 
 from __future__ import annotations
 
+import datetime
 import re
 from dataclasses import dataclass, field
 
@@ -16,25 +23,41 @@ from django.utils.html import strip_tags
 from wagtail.models import Page
 
 from campaigns.models import CampaignPage, StoryPage
+from campaigns.related import story_campaigns, story_exemplars
+from core.visibility import expired_q, public_pages
+from exemplars.blocks import CaptionedImageBlock
 from exemplars.models import ExemplarPage, SubjectKind
-from exemplars.queries import public_exemplars
+from exemplars.related import related_campaigns
 
+from .models import SearchDocument
 from .text import fold, normalise
 
 DOC_TYPES = {"exemplar": "Điển hình", "campaign": "Phong trào", "story": "Việc tốt"}
 FACETS = ("type", "kind", "field", "place", "campaign", "award_type", "year")
 
 
+MODELS = {"exemplar": ExemplarPage, "campaign": CampaignPage, "story": StoryPage}
+
+
+def public_exemplars():
+    return public_pages(ExemplarPage)
+
+
 def public_campaigns():
-    return CampaignPage.objects.live().public()
+    return public_pages(CampaignPage)
 
 
 def public_stories():
-    return StoryPage.objects.live().public()
+    return public_pages(StoryPage)
 
 
 PUBLIC_QUERYSETS = {"exemplar": public_exemplars, "campaign": public_campaigns, "story": public_stories}
-MODELS = {"exemplar": ExemplarPage, "campaign": CampaignPage, "story": StoryPage}
+
+
+def expired_document_ids() -> list[int]:
+    """Pages still in the index although their expiry time has passed (they stay live until
+    `publish_scheduled` runs): every engine leaves them out of results, counts and facets."""
+    return list(SearchDocument.objects.filter(expired_q()).order_by("page_id").values_list("page_id", flat=True))
 
 
 def doc_type_of(page) -> str | None:
@@ -53,6 +76,7 @@ class DocumentData:
     summary: str
     body: str
     facets: list[tuple[str, str]] = field(default_factory=list)
+    expire_at: datetime.datetime | None = None  # the page's, copied so searches can leave it out in time
 
     @property
     def title_folded(self) -> str:
@@ -76,10 +100,35 @@ def _plain(value) -> str:
     return re.sub(r"\s+", " ", normalise(text)).strip()
 
 
+# Image text that says the picture only illustrates ("Ảnh minh họa: …", "(minh họa)"): it
+# describes a stock or generated picture, not the page, and the same words recur on every page
+# that uses one (the demo's "mặt trời, biển và đảo" was on 20 pages).
+ILLUSTRATIVE = re.compile(r"\bminh hoa\b")
+
+
+def image_text(value) -> list[str]:
+    """What of a captioned image is worth finding the page by: its caption and alt text when they
+    are specific to the page. The credit ("Ảnh: Trung tâm VH-TT Lý Sơn") is an attribution that
+    repeats across pages, never indexed; a caption or alt text marked as illustrative is left
+    out; the alt text only when it says something the caption does not."""
+    texts = []
+    for key in ("caption", "alt_text"):
+        text = _plain(value.get(key) or "")
+        if text and not ILLUSTRATIVE.search(fold(text)) and fold(text) not in {fold(t) for t in texts}:
+            texts.append(text)
+    return texts
+
+
 def _stream_text(stream) -> str:
     if not stream:
         return ""
-    return _plain(" ".join(str(part) for part in stream.stream_block.get_searchable_content(stream)))
+    parts = []
+    for child in stream:
+        if isinstance(child.block, CaptionedImageBlock):
+            parts += image_text(child.value)
+        else:
+            parts += [str(part) for part in child.block.get_searchable_content(child.value)]
+    return _plain(" ".join(parts))
 
 
 def _join(*parts) -> str:
@@ -97,6 +146,12 @@ def build(page) -> DocumentData | None:
     doc_type = doc_type_of(page)
     if doc_type is None or not is_public(page):
         return None
+    data = _build(page, doc_type)
+    data.expire_at = page.expire_at
+    return data
+
+
+def _build(page, doc_type: str) -> DocumentData:
     url = page.get_url() or page.url_path
     facets: list[tuple[str, str]] = [("type", doc_type)]
     if doc_type == "exemplar":
@@ -113,9 +168,9 @@ def build(page) -> DocumentData | None:
         )
         return DocumentData(page.pk, doc_type, page.title, url, _plain(page.summary or page.slogan), body, facets)
     # story
-    public_campaign_ids = set(public_campaigns().filter(stories=page).values_list("pk", flat=True))
+    public_campaign_ids = set(story_campaigns(page).values_list("pk", flat=True))
     facets += [("campaign", str(pk)) for pk in sorted(public_campaign_ids)]
-    names = public_exemplars().filter(stories=page).values_list("title", flat=True)
+    names = story_exemplars(page).values_list("title", flat=True)
     body = _join(_stream_text(page.body), " ".join(names), page.author)
     return DocumentData(page.pk, doc_type, page.title, url, _plain(page.lead), body, facets)
 
@@ -126,7 +181,7 @@ def _exemplar(page: ExemplarPage, url: str, facets: list) -> DocumentData:
     facets += [("field", f.slug) for f in fields]
     places = page.place.ancestors() if page.place_id else []
     facets += [("place", str(p.pk)) for p in places]
-    campaign_ids = public_campaigns().filter(exemplar_links__exemplar=page).values_list("pk", flat=True)
+    campaign_ids = related_campaigns(page).values_list("pk", flat=True)
     facets += [("campaign", str(pk)) for pk in sorted(set(campaign_ids))]
     awards = [a for a in page.awards.select_related("award_type").all() if not a.revoked]
     facets += sorted({("award_type", a.award_type.slug) for a in awards})

@@ -26,7 +26,7 @@ from exemplars.models import AwardType, ExemplarPage, Field, Place
 from exemplars.queries import CONSENT_KINDS
 from exemplars.signals import consent_changed
 
-from . import documents
+from . import documents, vocabulary
 from .models import SearchDocument, SearchFacet
 from .text import facet_token
 
@@ -67,8 +67,17 @@ def save_document(data: documents.DocumentData) -> None:
         "summary_folded": data.summary_folded,
         "body_folded": data.body_folded,
         "facet_tokens": " ".join(facet_token(name, value) for name, value in data.facets),
+        "expire_at": data.expire_at,
     }
+    old = (
+        SearchDocument.objects.filter(page_id=data.page_id)
+        .values_list("title_folded", "summary_folded", "body_folded")
+        .first()
+    )
+    old_terms = vocabulary.document_terms(*old) if old else set()
+    new_terms = vocabulary.document_terms(values["title_folded"], values["summary_folded"], values["body_folded"])
     SearchDocument.objects.update_or_create(page_id=data.page_id, defaults=values)
+    vocabulary.apply(new_terms - old_terms, old_terms - new_terms)
     SearchFacet.objects.filter(document_id=data.page_id).delete()
     SearchFacet.objects.bulk_create(
         [SearchFacet(document_id=data.page_id, name=name, value=value) for name, value in data.facets]
@@ -137,16 +146,21 @@ def on_page_delete(sender, instance, **kwargs):
 
 
 def on_consent_changed(sender, page_id, deleted, **kwargs):
+    """The person's own document, and the stories that link them: a withdrawal holds those
+    stories back (`StoryPage.visibility_q`), consent given again lets them back in."""
     page = ExemplarPage.objects.filter(pk=page_id).first()
-    if not deleted:
-        if page is not None:
-            enqueue(_with_related(page))
+    if page is None:
         return
-    # Without a consent record an individual or household is not public. Only remove here:
-    # rebuilding during a cascade (the page itself being deleted) would resurrect the row.
-    if page is not None and page.kind in CONSENT_KINDS:
+    if not deleted:
+        enqueue(_with_related(page))
+        return
+    # Without a consent record an individual or household is not public. Only remove its own
+    # document here: rebuilding it during a cascade (the page itself being deleted) would
+    # resurrect the row. The stories linking it are other pages: re-evaluate them.
+    if page.kind in CONSENT_KINDS:
         SearchDocument.objects.filter(page_id=page_id).delete()
         _secondary_engine_sync([], [page_id])
+    enqueue(documents.related_page_ids(page) - {page_id})
 
 
 def on_restriction_change(sender, instance, **kwargs):
@@ -171,7 +185,17 @@ def index_changed(sender=None, **kwargs) -> None:
     transaction.on_commit(bump)
 
 
+def on_document_deleted(sender, instance, **kwargs) -> None:
+    """A document went (unpublished, deleted with its page, consent withdrawn): its words count
+    one document fewer. Django sends this for queryset and cascade deletes too, because
+    receivers are connected (it then deletes row by row instead of in one statement)."""
+    vocabulary.apply(
+        set(), vocabulary.document_terms(instance.title_folded, instance.summary_folded, instance.body_folded)
+    )
+
+
 def connect() -> None:
+    post_delete.connect(on_document_deleted, sender=SearchDocument, dispatch_uid="search_terms_document_deleted")
     for model in (Place, Field, AwardType, SearchDocument):
         post_save.connect(index_changed, sender=model, dispatch_uid=f"search_labels_saved_{model.__name__}")
         post_delete.connect(index_changed, sender=model, dispatch_uid=f"search_labels_deleted_{model.__name__}")
@@ -195,4 +219,5 @@ def rebuild(progress=None, batch_size: int = 200) -> int:
         write_documents(ids[start : start + batch_size])
         if progress:
             progress(min(start + batch_size, total), total)
+    vocabulary.rebuild()  # counted again from the full-text index, in case it drifted
     return total

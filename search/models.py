@@ -28,11 +28,18 @@ class SearchDocument(models.Model):
     # The facet keys again, as one word each (`search.text.facet_token`), so that on SQLite a
     # filter is part of the FTS5 MATCH instead of a join over `SearchFacet`.
     facet_tokens = models.TextField(blank=True, default="", editable=False)
+    # The page's expiry time, copied when the document is written: a live page leaves every
+    # answer once it has passed (`documents.expired_document_ids`), before cron unpublishes it.
+    expire_at = models.DateTimeField(null=True, blank=True, editable=False)
     updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
         verbose_name = "tài liệu tìm kiếm"
         verbose_name_plural = "tài liệu tìm kiếm"
+        indexes = [
+            # Only the few documents with an expiry time: "which have expired" reads just those.
+            models.Index(fields=["expire_at"], condition=models.Q(expire_at__isnull=False), name="search_doc_expire_at")
+        ]
 
     def __str__(self) -> str:
         return f"{self.doc_type}: {self.title}"
@@ -85,3 +92,25 @@ class SearchSynonym(models.Model):
 
         if len(self.term_list()) < 2:
             raise ValidationError({"terms": "Cần ít nhất hai từ, cách nhau bằng dấu phẩy."})
+
+
+class SearchTerm(models.Model):
+    """A folded word of the index and the number of documents holding it (title, summary or text).
+
+    What spelling suggestions are made of (`search.vocabulary`): "did you mean" only proposes
+    words that exist in public content, ranked by how often they occur, and an unknown word is
+    told apart from a rare one. Kept in step with the documents by `search.indexing` (each
+    document's words added and removed as it is written or deleted) and rebuilt from the
+    full-text index by `rebuild_search` and migration 0008. Letters only: numbers and facet keys
+    are not words one misspells.
+    """
+
+    term = models.CharField(max_length=64, primary_key=True)
+    df = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        verbose_name = "từ trong chỉ mục"
+        verbose_name_plural = "từ trong chỉ mục"
+
+    def __str__(self) -> str:
+        return f"{self.term} ({self.df})"

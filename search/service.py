@@ -9,31 +9,24 @@ into labelled values, and a query without hits into a suggestion.
 
 from __future__ import annotations
 
-import difflib
 import logging
 from dataclasses import dataclass, field
 
 from django.core.cache import cache
 
+from exemplars import filters as exemplar_filters
 from exemplars.models import AwardType, Field, Place, SubjectKind
 
-from .documents import DOC_TYPES, FACETS
+from . import vocabulary as terms
+from .documents import DOC_TYPES, FACETS, expired_document_ids
 from .engines import elastic_engine, embedded_engine
 from .engines.base import SearchRequest, SearchResult, limits
 from .models import SearchDocument
-from .text import ParsedQuery, QueryError, highlight, parse_query
+from .text import ParsedQuery, QueryError, as_you_type, highlight, parse_query
 
 logger = logging.getLogger(__name__)
 
-FACET_LABELS = {
-    "type": "Loại nội dung",
-    "kind": "Loại điển hình",
-    "field": "Lĩnh vực",
-    "place": "Địa bàn",
-    "campaign": "Phong trào",
-    "award_type": "Danh hiệu, hình thức khen thưởng",
-    "year": "Năm khen thưởng",
-}
+FACET_LABELS = {"type": "Loại nội dung", **{flt.name: flt.label for flt in exemplar_filters.FILTERS}}
 MAX_LIMIT = 50
 MAX_FILTER_VALUES = 10
 
@@ -54,15 +47,19 @@ class SearchParams:
     facets: bool = True
 
 
-def _ints(param: str, values: list[str]) -> list[int]:
-    try:
-        return [int(v) for v in values]
-    except (TypeError, ValueError):
-        raise SearchInputError(param, f"Giá trị của “{param}” phải là số.") from None
+def _value_error(param: str, raw: str, reason: str = "unknown") -> SearchInputError:
+    if reason == "number":
+        return SearchInputError(param, f"Giá trị của “{param}” phải là số.")
+    return SearchInputError(param, f"Không có giá trị “{raw}” cho bộ lọc “{param}”.")
 
 
 def validate_filters(raw: dict[str, list[str] | None]) -> dict[str, list[str]]:
-    """Known values only; an unknown one is an error naming its parameter, not an empty result."""
+    """Known values only; an unknown one is an error naming its parameter, not an empty result.
+
+    Each exemplar filter's values are read and checked by its one definition in
+    `exemplars.filters` (as on the browse page and in the domain API); the engines get them back
+    as the strings their facet keys hold (ids and years as plain digits).
+    """
     filters: dict[str, list[str]] = {}
     for name in FACETS:
         values = [str(v).strip() for v in (raw.get(name) or []) if str(v).strip()]
@@ -72,28 +69,15 @@ def validate_filters(raw: dict[str, list[str] | None]) -> dict[str, list[str]]:
             raise SearchInputError(name, f"Tối đa {MAX_FILTER_VALUES} giá trị cho “{name}”.")
         values = sorted(set(values))
         if name == "type":
-            known = set(DOC_TYPES)
-        elif name == "kind":
-            known = set(SubjectKind.values)
-        elif name == "field":
-            known = set(Field.objects.filter(slug__in=values).values_list("slug", flat=True))
-        elif name == "award_type":
-            known = set(AwardType.objects.filter(slug__in=values).values_list("slug", flat=True))
-        elif name == "place":
-            known = {str(pk) for pk in Place.objects.filter(pk__in=_ints(name, values)).values_list("pk", flat=True)}
-        elif name == "campaign":
-            ids = _ints(name, values)
-            known = {
-                str(pk)
-                for pk in SearchDocument.objects.filter(page_id__in=ids, doc_type="campaign").values_list(
-                    "page_id", flat=True
-                )
-            }
-        else:  # year
-            known = {str(y) for y in _ints(name, values) if 1900 <= y <= 2100}
-        unknown = [v for v in values if v not in known]
-        if unknown:
-            raise SearchInputError(name, f"Không có giá trị “{unknown[0]}” cho bộ lọc “{name}”.")
+            unknown = [v for v in values if v not in DOC_TYPES]
+            if unknown:
+                raise _value_error(name, unknown[0])
+        else:
+            try:
+                cleaned = exemplar_filters.BY_NAME[name].clean(values)
+            except exemplar_filters.FilterError as exc:
+                raise _value_error(name, exc.raw, exc.reason) from None
+            values = sorted({str(value) for value in cleaned})
         filters[name] = values
     return filters
 
@@ -109,7 +93,7 @@ def validate(params: SearchParams) -> SearchRequest:
     if not 0 <= params.offset <= max_offset:
         raise SearchInputError("offset", f"“offset” phải từ 0 đến {max_offset}.")
     return SearchRequest(
-        query=query,
+        query=as_you_type(query),
         filters=validate_filters(params.filters),
         limit=params.limit,
         offset=params.offset,
@@ -161,6 +145,12 @@ def facet_labels(facets: dict[str, dict[str, int]]) -> dict[str, dict[str, str]]
     if not any(facets.values()):
         return labels
     labels.update(label_tables())
+    if facets.get("campaign"):
+        # Other documents still carry the key of a campaign past its expiry time: no label, so
+        # the facet value is dropped (the cached table is shared: filter a copy).
+        expired = {str(pk) for pk in expired_document_ids()}
+        if expired:
+            labels["campaign"] = {k: v for k, v in labels["campaign"].items() if k not in expired}
     labels["type"] = dict(DOC_TYPES)
     labels["kind"] = dict(SubjectKind.choices)
     labels["year"] = {v: v for v in facets.get("year", {})}
@@ -193,7 +183,8 @@ def shape_items(result: SearchResult, query: ParsedQuery) -> list[dict]:
         doc = docs.get(hit.page_id)
         if doc is None:  # an Elasticsearch hit the embedded index no longer has: not public
             continue
-        snippet = hit.highlight or highlight(f"{doc['summary']} {doc['body']}".strip(), query)
+        text = f"{doc['summary']} {doc['body']}".strip()
+        snippet = hit.highlight or highlight(text, query, prefix_last=query.prefix_last)
         items.append(
             {
                 "type": doc["doc_type"],
@@ -207,18 +198,31 @@ def shape_items(result: SearchResult, query: ParsedQuery) -> list[dict]:
     return items
 
 
-def vocabulary() -> list[str]:
-    words = cache.get("search:vocabulary")
-    if words is None:
-        words = embedded_engine().vocabulary()
-        cache.set("search:vocabulary", words, 300)
-    return words
+# A query with at most this many results is offered a spelling correction that finds more.
+FEW_RESULTS = 2
 
 
-def suggestion(request: SearchRequest) -> dict | None:
-    """For a query without hits: the broadest filter to drop, else the nearest spelling."""
+def spelling(request: SearchRequest, count: int) -> tuple[ParsedQuery, int] | None:
+    """The first corrected query (see `search.vocabulary.corrections`, nearest and most frequent
+    first) whose words occur together, in this order, in a public page and that finds more than
+    `count` pages, with its count — or None. So what is offered is a phrase of the content
+    ("trinh quoc khanh"), never words that merely exist somewhere ("mat tro" for "mặt trời")."""
     engine = embedded_engine()
-    if request.filters:
+    for corrected in terms.corrections(request.query, request.query.prefix_last):
+        query = parse_query(" ".join(corrected))  # whole words: no prefix
+        if not engine.phrase_exists(corrected, request.filters):
+            continue
+        n = engine.count(query, request.filters)
+        if n > count:
+            return query, n
+    return None
+
+
+def suggestion(request: SearchRequest, count: int = 0) -> dict | None:
+    """For a query without hits: the broadest filter to drop, else the nearest spelling; for a
+    query with few hits, a spelling that finds more."""
+    engine = embedded_engine()
+    if request.filters and not count:
         best = None
         for name in request.filters:
             others = {k: v for k, v in request.filters.items() if k != name}
@@ -227,21 +231,9 @@ def suggestion(request: SearchRequest) -> dict | None:
                 best = (name, n)
         if best:
             return {"kind": "drop_filter", "param": best[0], "label": FACET_LABELS[best[0]], "count": best[1]}
-    words = vocabulary()
-    known = set(words)
-    corrected, changed = [], False
-    for term in request.query.folded_terms:
-        if term in known or term.isdigit():
-            corrected.append(term)
-            continue
-        close = difflib.get_close_matches(term, words, n=1, cutoff=0.7)
-        corrected.append(close[0] if close else term)
-        changed |= bool(close)
-    if changed:
-        q = " ".join(corrected)
-        n = engine.count(parse_query(q), request.filters)
-        if n:
-            return {"kind": "spelling", "q": q, "count": n}
+    found = spelling(request, count)
+    if found:
+        return {"kind": "spelling", "q": found[0].raw, "count": found[1]}
     return None
 
 
@@ -256,9 +248,26 @@ def search(params: SearchParams) -> dict:
         "facets_sampled": result.facets_sampled,
         "engine": result.engine,
         "suggestion": None,
+        "corrected": None,
     }
-    if result.count == 0:
-        answer["suggestion"] = suggestion(request)
+    if result.count <= FEW_RESULTS:
+        answer["suggestion"] = suggestion(request, result.count)
+    suggested = answer["suggestion"]
+    if result.count == 0 and suggested and suggested["kind"] == "spelling":
+        # Nothing for the words as typed: show what the correction finds, under the notice.
+        corrected = SearchRequest(
+            query=parse_query(suggested["q"]),
+            filters=request.filters,
+            limit=request.limit,
+            facets=False,
+        )
+        found = embedded_engine().search(corrected)
+        answer["corrected"] = {
+            "q": suggested["q"],
+            "count": found.count,
+            "count_exact": found.count_exact,
+            "items": shape_items(found, corrected.query),
+        }
     return answer
 
 
@@ -270,6 +279,7 @@ def suggest(q: str | None, limit: int = 8) -> list[dict]:
         raise SearchInputError("q", exc.detail) from None
     if len(query.folded_text) < 2:
         raise SearchInputError("q", "Hãy gõ ít nhất 2 ký tự.")
+    query = as_you_type(query)
     ids: list[int] | None = None
     engine = elastic_engine()
     if engine is not None:

@@ -64,6 +64,18 @@ class Token:
 class ParsedQuery:
     raw: str
     tokens: list[Token] = field(default_factory=list)
+    # As you type: the last word also matches as the beginning of a word ("nguyen van hu" finds
+    # "Nguyễn Văn Hùng"); whole-word matches rank above prefix-only ones. Set by `as_you_type`.
+    prefix_last: bool = False
+
+    @property
+    def prefix(self) -> str | None:
+        """The folded last word when it is matched as a prefix, else None."""
+        return self.tokens[-1].folded[-1] if self.prefix_last and self.tokens else None
+
+    @property
+    def is_accented(self) -> bool:
+        return any(token.is_accented for token in self.tokens)
 
     @property
     def folded_terms(self) -> list[str]:
@@ -96,6 +108,17 @@ def parse_query(raw: str | None, *, max_chars: int = MAX_QUERY_CHARS) -> ParsedQ
             raise QueryError("Từ khóa cần có ít nhất một chữ cái hoặc chữ số.")
         raise QueryError("Hãy nhập từ khóa cần tìm.")
     return ParsedQuery(raw=text, tokens=tokens[:MAX_TOKENS])
+
+
+MIN_PREFIX = 2
+
+
+def as_you_type(query: ParsedQuery) -> ParsedQuery:
+    """`query` with its last word matched as a prefix too, when that word has at least
+    MIN_PREFIX letters (one letter would match a third of all words)."""
+    last = query.tokens[-1].folded[-1]
+    query.prefix_last = len(last) >= MIN_PREFIX
+    return query
 
 
 def facet_token(name: str, value: str) -> str:
@@ -146,9 +169,15 @@ def fts5_filters(filters: dict[str, list[str]]) -> str:
     return " AND ".join(groups)
 
 
-def fts5_exact(query: ParsedQuery, exact_columns: str) -> str:
-    """Every accented word of the query, as typed, in `exact_columns` ("" if none is accented)."""
-    groups = [f"{{{exact_columns}}} : ({_quote(t.exact)})" for t in query.tokens if t.is_accented]
+def fts5_exact(query: ParsedQuery, exact_columns: str, *, prefix_last: bool = False) -> str:
+    """Every accented word of the query, as typed, in `exact_columns` ("" if none is accented);
+    with `prefix_last`, the last one as a prefix."""
+    last = len(query.tokens) - 1
+    groups = [
+        f"{{{exact_columns}}} : ({_quote(t.exact)}{'*' if prefix_last and i == last else ''})"
+        for i, t in enumerate(query.tokens)
+        if t.is_accented
+    ]
     return " AND ".join(groups)
 
 
@@ -159,10 +188,20 @@ def fts5_query(
     *,
     prefix_last: bool = False,
     filters: dict[str, list[str]] | None = None,
+    completions: list[str] | None = None,
 ) -> str:
+    """The query as an FTS5 expression: every word, folded (or as typed, in `exact_columns`).
+    With `prefix_last` the last word is a prefix: `"hu"*`, or — given `completions`, the known
+    words it begins — `("hu" OR "hung" OR "huong" …)`, which FTS5 reads lazily, newest first,
+    where a prefix query without a prefix index first merges every matching word's doclist."""
     groups = []
+    last = len(query.tokens) - 1
     for i, token in enumerate(query.tokens):
-        star = "*" if prefix_last and i == len(query.tokens) - 1 else ""
+        star = "*" if prefix_last and i == last else ""
+        if star and completions is not None and len(token.folded) == 1:
+            words = [token.folded[0], *(w for w in completions if w != token.folded[0])]
+            groups.append(f"{{{folded_columns}}} : ({' OR '.join(_quote(w) for w in words)})")
+            continue
         folded = " + ".join(_quote(part) for part in token.folded) + star
         clause = f"{{{folded_columns}}} : ({folded})"
         if token.is_accented and exact_columns:

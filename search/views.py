@@ -25,7 +25,7 @@ def search_page(request):
     q = request.GET.get("q", "")
     raw_filters = {name: request.GET.getlist(name) for name in FACETS}
     current = {"q": [q] if q else [], **{k: v for k, v in raw_filters.items() if v}}
-    context = {"q": q, "answer": None, "error": None, "facet_groups": [], "active": []}
+    context = {"q": q, "answer": None, "error": None, "facet_groups": [], "active": [], "results": []}
     status = 200
     if q.strip() or any(raw_filters.values()):
         try:
@@ -69,7 +69,9 @@ def search_page(request):
                         )
             if context["active"]:
                 context["clear_url"] = _url(current, **dict.fromkeys(FACETS))
-            for item in answer["items"]:
+            # Nothing for the words as typed: the spelling suggestion's results, under its notice.
+            context["results"] = answer["items"] or (answer["corrected"] or {}).get("items", [])
+            for item in context["results"]:
                 item["type_label"] = DOC_TYPES.get(item["type"], "")
             suggestion = answer["suggestion"]
             if suggestion and suggestion["kind"] == "spelling":

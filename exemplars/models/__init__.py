@@ -5,13 +5,15 @@ working for every caller:
 
 - `vocabularies`: places (with validity dates and successors), fields, organisations, award
   types and the choice lists (kinds, levels, categories);
-- `pages`: `ExemplarPage`, `ExemplarIndexPage`, the abstract `IndexPage` of the site's lists,
-  and the exemplar's related public pages;
+- `pages`: `ExemplarPage`, `ExemplarIndexPage`, the abstract `IndexPage` of the site's lists
+  (an exemplar's related public pages, `related_campaigns` and `related_stories`, are defined in
+  `exemplars.related` and re-exported here);
 - `awards`: award decisions, with revocation kept;
 - `consent`: consent records, kept outside page revisions;
 - `nominations`: citizen nominations (never public).
 """
 
+from ..related import related_campaigns, related_stories
 from .awards import Award, CommendationType
 from .consent import CONSENT_KINDS, ConsentRecord, ConsentStatus
 from .nominations import Nomination, NominationStatus
@@ -21,8 +23,6 @@ from .pages import (
     Gender,
     IndexPage,
     publication_allowed_expression,
-    related_campaigns,
-    related_stories,
 )
 from .vocabularies import (
     PLACE_TYPE_WORDS,

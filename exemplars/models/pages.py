@@ -12,7 +12,6 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Case, Exists, OuterRef, Q, Value, When
-from django.http import Http404
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.html import strip_tags
@@ -32,6 +31,7 @@ from ..blocks import StoryBlock
 from ..browse import ExemplarBrowser
 from ..forms import ExemplarPageForm
 from ..headless import HeadlessPreviewPageMixin
+from ..related import related_campaigns, related_stories
 from .consent import ConsentRecord, ConsentStatus
 from .vocabularies import Field, Place, SubjectKind
 
@@ -172,6 +172,13 @@ class ExemplarPage(HeadlessPreviewPageMixin, Page):
         blank=True,
         help_text="Câu chuyện đầy đủ: đoạn văn, trích dẫn, ảnh, con số, video.",
     )
+    radio_text = models.TextField(
+        "bản đọc phát thanh",
+        blank=True,
+        help_text="Bản viết để đọc trên sóng, dài hơn phần tóm tắt: câu ngắn, số và chữ viết tắt viết thành chữ. "
+        "Khi có, chuyên mục phát thanh đọc bản này thay cho tóm tắt và câu chuyện (với cá nhân, hộ gia đình: "
+        "chỉ khi phiếu đồng ý cho phép công bố câu chuyện). Bỏ trống để dùng tóm tắt và câu chuyện.",
+    )
     achievements = RichTextField(
         "thành tích",
         blank=True,
@@ -246,6 +253,7 @@ class ExemplarPage(HeadlessPreviewPageMixin, Page):
             heading="Thông tin",
         ),
         FieldPanel("body"),
+        FieldPanel("radio_text"),
         FieldPanel("achievements"),
         FieldPanel("replication_guide"),
         InlinePanel("awards", heading="Khen thưởng", label="khen thưởng"),
@@ -279,8 +287,8 @@ class ExemplarPage(HeadlessPreviewPageMixin, Page):
         APIField("achievements", serializer=api.RichTextHTMLField()),
         APIField("replication_guide", serializer=api.RichTextHTMLField()),
         APIField("awards", serializer=api.AwardsField()),
-        APIField("campaigns", serializer=api.PublicPagesField(lambda page, site: related_campaigns(page, site))),
-        APIField("stories", serializer=api.PublicPagesField(lambda page, site: related_stories(page, site))),
+        APIField("campaigns", serializer=api.PublicPagesField(related_campaigns)),
+        APIField("stories", serializer=api.PublicPagesField(related_stories)),
         APIField("source"),
         APIField("is_fictional"),
     ]
@@ -384,14 +392,8 @@ class ExemplarPage(HeadlessPreviewPageMixin, Page):
         """Whether consent allows this page on any public surface (see queries.public_exemplars)."""
         return self.consent_covers("publication")
 
-    def serve(self, request, *args, **kwargs):
-        # A live page whose consent was withdrawn is not public: 404, except for editors' previews.
-        if not self.is_publishable and not getattr(request, "is_preview", False):
-            raise Http404("Hồ sơ này không được công bố.")
-        return super().serve(request, *args, **kwargs)
-
-    def get_sitemap_urls(self, request=None):
-        return super().get_sitemap_urls(request) if self.is_publishable else []
+    # Serving (404 unless consent allows it, previews aside) and the sitemap apply
+    # `visibility_q` through core.visibility: see core/wagtail_hooks.py and home/sitemap.py.
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -403,18 +405,3 @@ class ExemplarPage(HeadlessPreviewPageMixin, Page):
     def timeline(self):
         """Awards oldest first, revoked ones included and marked (the record is kept)."""
         return self.awards.select_related("award_type", "issuer").order_by("decision_date", "sort_order")
-
-
-# Related public pages. Campaigns know exemplars, not the reverse: the campaign and story models
-# are reached through the reverse relations the campaigns app declares, without importing it.
-
-
-def related_campaigns(page, site=None):
-    """Public campaigns that list this exemplar."""
-    campaign_model = page.campaign_links.model._meta.get_field("page").related_model
-    return public_pages(campaign_model, site).filter(exemplar_links__exemplar=page).order_by("-start_date", "title")
-
-
-def related_stories(page, site=None):
-    """Public stories that link this exemplar, newest first."""
-    return public_pages(page.stories.model, site).filter(exemplars=page).order_by("-date", "-pk")

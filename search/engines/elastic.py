@@ -14,7 +14,7 @@ from __future__ import annotations
 from elasticsearch import Elasticsearch, helpers
 from elasticsearch.dsl import Document, Index, Integer, Keyword, Q, Search, Text, analyzer, token_filter
 
-from ..documents import FACETS
+from ..documents import FACETS, expired_document_ids
 from ..text import ParsedQuery, fold
 from .base import Hit, SearchRequest, SearchResult, limits
 
@@ -83,7 +83,12 @@ def _filters(filters: dict[str, list[str]], skip: str | None = None) -> list:
     return [Q("terms", **{name: values}) for name, values in sorted(filters.items()) if values and name != skip]
 
 
-def build_search(request: SearchRequest, index_name: str, client=None) -> Search:
+def _not_expired(expired: list[int] | None) -> list:
+    """Documents past their page's expiry time (still live until cron runs) never match."""
+    return [Q("terms", page_id=list(expired))] if expired else []
+
+
+def build_search(request: SearchRequest, index_name: str, client=None, expired: list[int] | None = None) -> Search:
     """The request body for `request` (tested for what it sends, independently of a server)."""
     text = _text(request.query)
     cap = limits()["COUNT_CAP"]
@@ -99,7 +104,9 @@ def build_search(request: SearchRequest, index_name: str, client=None) -> Search
         Q("match", **{"summary.exact": {"query": text, "boost": SUMMARY_WEIGHT}}),
         Q("match_phrase", title={"query": text, "boost": TITLE_WEIGHT}),
     ]
-    search = Search(using=client, index=index_name).query(Q("bool", must=[match], should=boosts))
+    search = Search(using=client, index=index_name).query(
+        Q("bool", must=[match], should=boosts, must_not=_not_expired(expired))
+    )
     active = _filters(request.filters)
     if active:
         search = search.post_filter(Q("bool", filter=active))
@@ -114,10 +121,17 @@ def build_search(request: SearchRequest, index_name: str, client=None) -> Search
     return search.source(["page_id"])
 
 
-def build_suggest(query: ParsedQuery, index_name: str, limit: int = 8, client=None) -> Search:
+def build_suggest(
+    query: ParsedQuery, index_name: str, limit: int = 8, client=None, expired: list[int] | None = None
+) -> Search:
     match = Q("match", **{"title.autocomplete": {"query": _text(query), "operator": "and"}})
     search = Search(using=client, index=index_name).query(
-        Q("bool", must=[match], filter=[Q("terms", type=["exemplar", "campaign"])])
+        Q(
+            "bool",
+            must=[match],
+            filter=[Q("terms", type=["exemplar", "campaign"])],
+            must_not=_not_expired(expired),
+        )
     )
     return search.extra(size=limit).source(["page_id"])
 
@@ -134,7 +148,7 @@ class ElasticEngine:
         return make_index(self.index_name, synonym_rules())
 
     def search(self, request: SearchRequest) -> SearchResult:
-        response = build_search(request, self.index_name, self.client).execute()
+        response = build_search(request, self.index_name, self.client, expired_document_ids()).execute()
         total = response.hits.total
         hits = []
         for hit in response:
@@ -156,7 +170,8 @@ class ElasticEngine:
         )
 
     def suggest(self, query: ParsedQuery, limit: int = 8) -> list[int]:
-        return [int(hit.meta.id) for hit in build_suggest(query, self.index_name, limit, self.client).execute()]
+        search = build_suggest(query, self.index_name, limit, self.client, expired_document_ids())
+        return [int(hit.meta.id) for hit in search.execute()]
 
     def count(self, query: ParsedQuery, filters) -> int:
         request = SearchRequest(query=query, filters=filters, limit=0, facets=False)

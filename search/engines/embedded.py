@@ -26,8 +26,9 @@ from collections import Counter
 from django.core.cache import cache
 from django.db import connection, transaction
 
-from ..documents import FACETS
-from ..text import ParsedQuery, facet_token, fts5_exact, fts5_query, parse_facet_token
+from .. import vocabulary
+from ..documents import FACETS, expired_document_ids
+from ..text import ParsedQuery, facet_token, fts5_exact, fts5_filters, fts5_query, parse_facet_token
 from .base import Hit, SearchRequest, SearchResult, limits
 
 GENERATION_KEY = "search:generation"
@@ -72,6 +73,20 @@ class EmbeddedEngine:
         self.vendor = connection.vendor
         if self.vendor not in ("sqlite", "postgresql"):
             raise RuntimeError(f"embedded search supports SQLite and PostgreSQL, not {self.vendor}")
+        self._expired: list[int] | None = None
+
+    def expired_ids(self) -> list[int]:
+        """Documents whose page has passed its expiry time (still live until cron runs): left out
+        of every match, count and facet of this engine's answers. Read once per answer."""
+        if self._expired is None:
+            self._expired = expired_document_ids()
+        return self._expired
+
+    def _without_expired(self, where: str, idcol: str, params: list) -> tuple[str, list]:
+        expired = self.expired_ids()
+        if not expired:
+            return where, params
+        return f"{where} AND {idcol} NOT IN ({', '.join(['%s'] * len(expired))})", [*params, *expired]
 
     def _match(
         self, query: ParsedQuery, tier: str, filters: dict[str, list[str]], prefix_last: bool = False
@@ -79,13 +94,23 @@ class EmbeddedEngine:
         """(FROM clause, WHERE clause, id column, params) of the documents matching `query` in
         `tier` and every filter: on SQLite the filters are words of the MATCH (see migration
         0003), on PostgreSQL part of the condition on `search_match.match_vector` (migration 0005;
-        titles: `search_vector`, 0004)."""
+        titles: `search_vector`, 0004). Documents past their page's expiry time never match."""
+        prefix_last = prefix_last or query.prefix_last
         if self.vendor == "sqlite":
             if tier == "title":
                 expr = fts5_query(query, "title", "title_folded", prefix_last=prefix_last, filters=filters)
-                return "search_title_fts", "search_title_fts MATCH %s", "rowid", [expr]
-            expr = fts5_query(query, "title summary", "title_folded summary_folded body_folded", filters=filters)
-            return "search_fts", "search_fts MATCH %s", "rowid", [expr]
+                where, params = self._without_expired("search_title_fts MATCH %s", "rowid", [expr])
+                return "search_title_fts", where, "rowid", params
+            expr = fts5_query(
+                query,
+                "title summary",
+                "title_folded summary_folded body_folded",
+                filters=filters,
+                prefix_last=prefix_last,
+                completions=self._completions(query) if prefix_last else None,
+            )
+            where, params = self._without_expired("search_fts MATCH %s", "rowid", [expr])
+            return "search_fts", where, "rowid", params
         if tier == "title":
             tsquery, params = self._tsquery(query, prefix_last)
             facet_query = _facet_tsquery(filters)
@@ -93,6 +118,7 @@ class EmbeddedEngine:
             if facet_query:
                 where += " AND facet_vector @@ %s::tsquery"
                 params = [*params, facet_query]
+            where, params = self._without_expired(where, "page_id", params)
             return "search_vector", where, "page_id", params
         # Everything else matches on the position-free vectors, facet keys included (0005), the
         # rarest condition first: `@@` stops at the first word a row lacks, and most rows the
@@ -101,7 +127,7 @@ class EmbeddedEngine:
         last = len(query.tokens) - 1
         conditions = [
             (
-                self._share(token.folded),
+                self._prefix_share(token.folded[-1]) if prefix_last and i == last else self._share(token.folded),
                 "to_tsquery('guongsang_fold', %s)",
                 " <-> ".join(token.folded) + (":*" if prefix_last and i == last else ""),
             )
@@ -113,18 +139,42 @@ class EmbeddedEngine:
                 conditions.append((self._share(keys, any_of=True), "%s::tsquery", " | ".join(f"'{k}'" for k in keys)))
         conditions.sort(key=lambda condition: condition[0])
         tsquery = " && ".join(sql for _, sql, _ in conditions)
-        return "search_match", f"match_vector @@ ({tsquery})", "page_id", [param for _, _, param in conditions]
+        where, params = self._without_expired(
+            f"match_vector @@ ({tsquery})", "page_id", [param for _, _, param in conditions]
+        )
+        return "search_match", where, "page_id", params
+
+    def _completions(self, query: ParsedQuery) -> list[str] | None:
+        """SQLite: the known words the last word begins (see `text.fts5_query`), or None when
+        there are more than `vocabulary.MAX_COMPLETIONS` (then FTS5's own prefix query)."""
+        memo = self.__dict__.setdefault("_completion_memo", {})
+        prefix = query.tokens[-1].folded[-1]
+        if prefix not in memo:
+            words, _, complete = vocabulary.completions(prefix)
+            memo[prefix] = words if complete else None
+        return memo[prefix]
+
+    def _prefix_share(self, prefix: str) -> float:
+        """PostgreSQL: the share of documents holding a word that begins with `prefix`, at most
+        the sum of its completions' document frequencies (`SearchTerm`) over the documents."""
+        memo = self.__dict__.setdefault("_prefix_share_memo", {})
+        if prefix not in memo:
+            rows = self._table_stats()[0] or 1.0
+            memo[prefix] = min(1.0, vocabulary.completions(prefix, 0)[1] / rows)
+        return memo[prefix]
 
     def _title_score(self, query: ParsedQuery, prefix_last: bool = False) -> tuple[str, list, str]:
         """(score expression, params, order) of the title tier — the only one ranked by score
-        (see `_rank_recent`); SQLite's bm25 is lower-is-better, ts_rank higher."""
+        (see `_rank_recent`); SQLite's bm25 is lower-is-better, ts_rank higher. ts_rank divides
+        by 1 + log(title length) (normalisation 1), as bm25 weighs length: with the same words
+        matched, "Tạ Công Thắng" ranks above "Ông Tạ Công Thắng hiến 200 mét vuông đất…"."""
         if self.vendor == "sqlite":
             return "bm25(search_title_fts, 10.0, 6.0, 0.0)", [], "ASC"
         tsquery, params = self._tsquery(query, prefix_last)
-        score = f"ts_rank(title_vector, ({tsquery}))"
+        score = f"ts_rank(title_vector, ({tsquery}), 1)"
         exact = self._exact_tsquery(query)
         if exact:
-            score += f" + ts_rank(title_vector, {exact[0]})"
+            score += f" + ts_rank(title_vector, {exact[0]}, 1)"
             params = [*params, *exact[1]]
         return score, params, "DESC"
 
@@ -151,8 +201,10 @@ class EmbeddedEngine:
     def _ranked_titles(self, query, filters, window, prefix_last=False) -> list[int]:
         """Ids of the best `window` title matches among the WINDOW most recent ones."""
         lim = limits()
+        prefix_last = prefix_last or query.prefix_last
         table, where, idcol, params = self._match(query, "title", filters, prefix_last)
         score, sparams, order = self._title_score(query, prefix_last)
+        columns, cparams, keys, kparams = self._title_keys(query, prefix_last)
         if self.vendor == "sqlite" and any(filters.values()):
             # bm25() first counts the documents of every word of the MATCH, the filter words
             # included (50,000 for kind=collective): rank with the query words alone, over
@@ -161,19 +213,61 @@ class EmbeddedEngine:
             sql = (
                 f"SELECT id FROM (SELECT rowid AS id, {score} AS score FROM {table} WHERE {text_where} "
                 f"AND +rowid IN (SELECT rowid FROM {table} WHERE {where} ORDER BY rowid DESC LIMIT %s)) "
-                f"ranked ORDER BY score {order}, id DESC LIMIT %s"
+                f"ranked ORDER BY {keys}score {order}, id DESC LIMIT %s"
             )
-            args = [*sparams, *text_params, *params, lim["WINDOW"], window]
+            args = [*sparams, *text_params, *params, lim["WINDOW"], *kparams, window]
         else:
             sql = (
-                f"SELECT id FROM (SELECT {idcol} AS id, {score} AS score FROM {table} "
+                f"SELECT id FROM (SELECT {idcol} AS id, {score} AS score{columns} FROM {table} "
                 f"WHERE {where} ORDER BY {idcol} DESC LIMIT %s) ranked "
-                f"ORDER BY score {order}, id DESC LIMIT %s"
+                f"ORDER BY {keys}score {order}, id DESC LIMIT %s"
             )
-            args = [*sparams, *params, lim["WINDOW"], window]
+            args = [*sparams, *cparams, *params, lim["WINDOW"], *kparams, window]
         with connection.cursor() as cursor:
             cursor.execute(sql, args)
             return [row[0] for row in cursor.fetchall()]
+
+    def _title_keys(self, query: ParsedQuery, prefix_last: bool) -> tuple[str, list, str, list]:
+        """The title tier's keys before its score, as (columns of the ranked rows, their params,
+        ORDER BY keys, their params): whole-word matches before matches of the last word as a
+        prefix only, then (for a query with accents) titles with every accented word as typed
+        before titles that match only folded. Strict keys rather than weights: bm25 and ts_rank
+        favour short titles and rare words enough to rank a folded-only match above the exact one.
+        """
+        if self.vendor == "sqlite":
+            keys, params = [], []
+            member = "(id IN (SELECT rowid FROM search_title_fts WHERE search_title_fts MATCH %s)) DESC, "
+            if prefix_last:
+                keys.append(member)
+                params.append(fts5_query(query, "title", "title_folded"))
+            exact = fts5_exact(query, "title", prefix_last=prefix_last)
+            if exact:
+                keys.append(member)
+                params.append(exact)
+            return "", [], "".join(keys), params
+        columns, params, keys = [], [], []
+        if prefix_last:
+            whole, wparams = self._tsquery(query, False)
+            columns.append(f", (title_vector @@ ({whole})) AS whole")
+            keys.append("whole DESC, ")
+            params += wparams
+        accented = self._exact_terms(query, prefix_last)
+        if accented:
+            columns.append(", (title_vector @@ to_tsquery('simple', %s)) AS exact")
+            keys.append("exact DESC, ")
+            params.append(accented)
+        return "".join(columns), params, "".join(keys), []
+
+    @staticmethod
+    def _exact_terms(query: ParsedQuery, prefix_last: bool) -> str:
+        """PostgreSQL: every accented word as typed, AND-ed ("" if none): the last as a prefix
+        with `prefix_last`."""
+        last = len(query.tokens) - 1
+        return " & ".join(
+            f"'{token.exact}'" + (":*" if prefix_last and i == last else "")
+            for i, token in enumerate(query.tokens)
+            if token.is_accented
+        )
 
     def _recent(self, query, filters, n: int) -> list[int]:
         """Ids of the `n` most recent documents matching `query` and `filters` (no ranking)."""
@@ -259,18 +353,27 @@ class EmbeddedEngine:
         bound = int(high - n * self.RANGE_MARGIN / share / density)
         return bound if bound > low else None
 
-    @staticmethod
-    def _head_weight(query: ParsedQuery) -> tuple[str, list]:
-        """PostgreSQL: the head weight of a matched row as an SQL expression — 2 if every word is
-        in the title or summary, plus 1 if every accented word is there as typed (migration
-        0007: folded head words are in `match_vector` with a leading "_", and the only accented
-        words there are the head's). Words are letters and digits only (text.parse_query)."""
-        marked = " & ".join(f"'_{part}'" for part in query.folded_terms)
+    @classmethod
+    def _head_weight(cls, query: ParsedQuery) -> tuple[str, list]:
+        """PostgreSQL: the weight of a matched row as an SQL expression — 4 if the last word
+        matches as a whole word (only asked when it is also matched as a prefix), plus 2 if every
+        word is in the title or summary, plus 1 if every accented word is there as typed
+        (migration 0007: folded head words are in `match_vector` with a leading "_", and the
+        only accented words there are the head's). Words are letters and digits only
+        (text.parse_query)."""
+        prefix = query.prefix_last
+        parts = query.folded_terms
+        marked = " & ".join(
+            f"'_{part}'" + (":*" if prefix and i == len(parts) - 1 else "") for i, part in enumerate(parts)
+        )
         expr, params = "(CASE WHEN match_vector @@ %s::tsquery THEN 2 ELSE 0 END)", [marked]
-        accented = [token.exact for token in query.tokens if token.is_accented]
+        accented = cls._exact_terms(query, prefix)
         if accented:
             expr += " + (CASE WHEN match_vector @@ to_tsquery('simple', %s) THEN 1 ELSE 0 END)"
-            params.append(" & ".join(accented))
+            params.append(accented)
+        if prefix:
+            expr += " + (CASE WHEN match_vector @@ to_tsquery('guongsang_fold', %s) THEN 4 ELSE 0 END)"
+            params.append(" <-> ".join(query.tokens[-1].folded))
         return expr, params
 
     # PostgreSQL: walk the key when at least this share of documents is expected to match
@@ -291,6 +394,8 @@ class EmbeddedEngine:
         matches 23 % —, the words taken as independent: the product of their shares), each
         times the filters' shares. From `pg_stats`, not the planner: it takes the product."""
         frequencies = [self._share([part]) for token in query.tokens for part in token.folded]
+        if query.prefix_last:  # the last word: any word it begins
+            frequencies[-1] = self._prefix_share(query.tokens[-1].folded[-1])
         upper = min(frequencies) if frequencies else 1.0
         independent = math.prod(frequencies) if frequencies else 1.0
         for name, values in filters.items():
@@ -366,18 +471,27 @@ class EmbeddedEngine:
         boosted = sorted((pk for pk in pool if pk in weights), key=lambda pk: (-weights[pk], -pk))
         return (boosted + [pk for pk in pool[: n + len(boosted)] if pk not in weights])[:n]
 
-    @staticmethod
-    def _head_matches(query, pool: list[int]) -> list[tuple[list[int], int]]:
+    def _head_matches(self, query, pool: list[int]) -> list[tuple[list[int], int]]:
         """SQLite: [(ids of `pool` with every word in the title or summary, 2), (ids with every
-        accented word there as typed, 1)] — the second of them only when the query has accents."""
+        accented word there as typed, 1), (ids where the last word matches whole, 4)] — the
+        second only when the query has accents, the third only when the last word is also
+        matched as a prefix."""
         found = []
         if not pool:
             return found
-        exact = fts5_exact(query, "title summary")
-        folded = fts5_query(query, "title summary", "title_folded summary_folded")
+        prefix = query.prefix_last
+        exact = fts5_exact(query, "title summary", prefix_last=prefix)
+        folded = fts5_query(
+            query,
+            "title summary",
+            "title_folded summary_folded",
+            prefix_last=prefix,
+            completions=self._completions(query) if prefix else None,
+        )
+        whole = fts5_query(query, "", "title_folded summary_folded body_folded") if prefix else ""
         members = set(pool)
         with connection.cursor() as cursor:
-            for expr, weight in ((folded, 2), (exact, 1)):
+            for expr, weight in ((folded, 2), (exact, 1), (whole, 4)):
                 if expr:
                     sql = "SELECT rowid FROM search_fts WHERE search_fts MATCH %s AND rowid >= %s"
                     cursor.execute(sql, [expr, min(pool)])
@@ -464,7 +578,9 @@ class EmbeddedEngine:
             generation = cache.get_or_set(GENERATION_KEY, lambda: secrets.randbits(48), timeout=None)
             words = [(t.exact, tuple(t.folded)) for t in request.query.tokens]
             filters = sorted((k, tuple(v)) for k, v in request.filters.items() if v)
-            digest = hashlib.blake2b(repr((self.vendor, words, filters)).encode(), digest_size=16).hexdigest()
+            # a document passing its expiry time moves no generation: its id is part of the key
+            scope = (self.vendor, words, filters, request.query.prefix_last, tuple(self.expired_ids()))
+            digest = hashlib.blake2b(repr(scope).encode(), digest_size=16).hexdigest()
             key = f"search:facets:{generation}:{digest}"
             cached = cache.get(key)
             if cached is not None:
@@ -489,6 +605,32 @@ class EmbeddedEngine:
             out.update(counts)
             sampled |= n >= sample
         return {name: out.get(name, {}) for name in FACETS}, sampled
+
+    def phrase_exists(self, words: list[str], filters: dict[str, list[str]]) -> bool:
+        """Whether a document (passing `filters`) holds the folded `words` next to each other, in
+        this order, in its title, summary or text (spelling suggestions must be real phrases)."""
+        if self.vendor == "sqlite":
+            phrase = " + ".join('"' + word + '"' for word in words)  # letters and digits only
+            expr = f"{{title_folded summary_folded body_folded}} : ({phrase})"
+            if facet_clause := fts5_filters(filters):
+                expr += " AND " + facet_clause
+            sql, params = "SELECT 1 FROM search_fts WHERE search_fts MATCH %s LIMIT 1", [expr]
+        else:
+            # `match_vector` has no positions: it finds the documents with every word (GIN), and
+            # the positioned `doc_vector` of at most 200 of them says whether they are adjacent
+            match = " & ".join(words)
+            facet_query = _facet_tsquery(filters)
+            if facet_query:
+                match = f"{match} & {facet_query}"
+            sql = (
+                "SELECT 1 FROM (SELECT page_id FROM search_match WHERE match_vector @@ to_tsquery('simple', %s) "
+                "ORDER BY page_id DESC LIMIT 200) m JOIN search_vector v USING (page_id) "
+                "WHERE v.doc_vector @@ to_tsquery('simple', %s) LIMIT 1"
+            )
+            params = [match, " <-> ".join(words)]
+        with connection.cursor() as cursor:
+            cursor.execute(sql, params)
+            return cursor.fetchone() is not None
 
     def count(self, query: ParsedQuery, filters: dict[str, list[str]]) -> int:
         return self._count(query, filters)[0]

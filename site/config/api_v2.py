@@ -2,8 +2,10 @@
 
 The stock viewsets are narrowed so that this door is as safe as the domain API:
 
-- pages: live, unrestricted (any view restriction hides the page, for every requester),
-  unexpired, inside the request's Site, and exemplars only when consent allows publication;
+- pages: `core.visibility.public_pages(Page, site)` — live, unrestricted (any view restriction
+  hides the page, for every requester), unexpired, inside the request's Site, and each model's
+  own rule (exemplars only when consent allows publication, no story that links someone who
+  withdrew consent);
   `find/?html_path=` resolves only such pages. Consent-gated details (birth year, gender,
   portrait) cannot be used to filter or order. `?search=` is switched off: the database
   backend's relevance search is a denial-of-service vector (use /api/v1/search).

@@ -12,7 +12,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from exemplars import nominations_views
 from home.feeds import StoryRssFeed, story_json_feed
-from home.seo import PublicSitemap
+from home.sitemap import PublicSitemap
 from home.views import robots_txt
 from search.views import search_page
 

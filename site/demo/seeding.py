@@ -289,7 +289,7 @@ class Seeder:
                 "exemplar",
                 lambda spec=spec: _child_by_slug(index, _slug(spec)),
                 lambda spec=spec: self._create_exemplar(index, spec),
-                note="Nhân vật hư cấu (dữ liệu mẫu).",
+                note=content.exemplar_source(spec),
             )
         self.report("exemplar", "Điển hình")
         self.report("consent", "Đồng ý công bố")
@@ -297,7 +297,10 @@ class Seeder:
     def _create_exemplar(self, index, spec) -> ExemplarPage:
         image = self.objects[f"image:{spec['key']}"]
         person = spec["kind"] == "individual"
-        body = [("paragraph", RichText(f"<p>{spec['summary']}</p>"))]
+        # The summary is shown above the story (and read first on air): the story never repeats it.
+        body = []
+        if spec.get("story"):
+            body.append(("paragraph", RichText("".join(f"<p>{p}</p>" for p in spec["story"]))))
         if spec.get("quote"):
             body.append(("quote", {"text": spec["quote"][0], "speaker": spec["quote"][1]}))
         if spec.get("figures"):
@@ -315,6 +318,7 @@ class Seeder:
             kind=spec["kind"],
             place=self.objects[spec["place"]],
             summary=spec["summary"],
+            radio_text=spec.get("radio_text", ""),
             occupation=spec.get("occupation", ""),
             unit=spec.get("unit", ""),
             position=spec.get("position", ""),
@@ -322,7 +326,7 @@ class Seeder:
             gender=spec.get("gender", ""),
             achievements=spec.get("achievements", ""),
             replication_guide=spec.get("guide", ""),
-            source="Dữ liệu mẫu dựa trên báo cáo tổng kết 10 năm thực hiện Chỉ thị 34-CT/TW, UBND huyện Lý Sơn (2024)",
+            source=content.exemplar_source(spec),
             is_fictional=True,
             portrait=image,
             portrait_alt=image.description,
@@ -384,7 +388,7 @@ class Seeder:
             slogan=spec.get("slogan", ""),
             form=spec["form"],
             scope=spec["scope"],
-            launcher=self.objects[spec["launcher"]],
+            launcher=self.objects[spec["launcher"]] if spec["launcher"] else None,
             document_number=spec.get("document_number", ""),
             document_date=spec.get("document_date"),
             parent_campaign=self.objects.get(spec["parent"]) if spec.get("parent") else None,
@@ -392,9 +396,10 @@ class Seeder:
             end_date=spec["end"],
             summary=spec["summary"],
             goals=spec.get("goals", ""),
-            body=[("paragraph", RichText(f"<p>{spec['summary']}</p><p><em>{content.ILLUSTRATIVE_DATES}</em></p>"))],
+            body=[("paragraph", RichText(f"<p>{spec['summary']}</p><p><em>{content.CAMPAIGN_NOTE}</em></p>"))],
+            source=content.campaign_source(spec),
         )
-        for order, (kind, date, note) in enumerate(spec["milestones"]):
+        for order, (kind, date, note, _as_printed) in enumerate(spec["milestones"]):
             page.milestones.add(CampaignMilestone(sort_order=order, kind=kind, date=date, note=note))
         for order, exemplar in enumerate(exemplars):
             page.exemplar_links.add(CampaignExemplar(sort_order=order, exemplar=exemplar))
@@ -410,7 +415,7 @@ class Seeder:
                 "story",
                 lambda spec=spec: _child_by_slug(index, _slug(spec)),
                 lambda spec=spec: self._create_story(index, spec),
-                note="Bài viết hư cấu (dữ liệu mẫu).",
+                note="Tin theo báo cáo 2024 (có trích dẫn)." if "report" in spec else "Bài viết hư cấu (dữ liệu mẫu).",
             )
         self.report("story", "Tin việc tốt")
 
@@ -427,10 +432,13 @@ class Seeder:
             title=spec["title"],
             slug=_slug(spec),
             lead=spec["lead"],
+            radio_text=spec.get("radio_text", ""),
             author=content.AUTHOR,
             date=spec["date"],
             body=body,
-            is_fictional=True,
+            source=content.story_source(spec),
+            # A conference story tells only what the report says; every other story is invented.
+            is_fictional="report" not in spec,
         )
         page.exemplars = exemplars
         page.campaigns = [self.objects[k] for k in spec["campaigns"]]
@@ -455,6 +463,12 @@ class Seeder:
 
         self.ensure(spec["key"], "about", lambda: _child_by_slug(home, spec["slug"]), create)
         self.report("about", "Trang giới thiệu")
+
+
+def radio_week() -> list[tuple[Page, str]]:
+    """The demo week's running order as (page, note), for `radio.demo.seed_radio_demo`."""
+    objects = resolve_records()
+    return [(objects[key].specific, note) for key, note in content.RADIO_WEEK if key in objects]
 
 
 def image_alt(spec) -> str:

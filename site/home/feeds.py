@@ -1,7 +1,9 @@
 """RSS 2.0 and JSON Feed 1.1 of new good-deed stories (/viec-tot/feed.xml, /viec-tot/feed.json).
 
-Only live, public stories of the request's site are listed — the same stories the site shows.
-Exemplars whose consent no longer allows publication are never named by the feed itself.
+Only public stories of the request's site are listed (`core.visibility.public_pages`: live,
+unrestricted, not past their expiry time, no link to a person who withdrew consent) — the same
+stories the site shows. Exemplars whose consent no longer allows publication are never named
+by the feed itself.
 """
 
 from __future__ import annotations
@@ -9,13 +11,15 @@ from __future__ import annotations
 import datetime
 
 from django.contrib.syndication.views import Feed
-from django.http import JsonResponse
 from django.utils import timezone
 from django.utils.feedgenerator import Rss201rev2Feed
 
 from wagtail.models import Site
 
 from campaigns.models import StoryIndexPage, StoryPage
+from campaigns.related import story_campaigns
+from core.feeds import json_feed, json_feed_item, json_feed_response
+from core.visibility import public_pages
 
 from .seo import absolute, description, page_url, share_image
 
@@ -24,12 +28,12 @@ FEED_TITLE = "Gương Sáng — Việc tốt mới"
 FEED_DESCRIPTION = "Những câu chuyện người tốt, việc tốt mới nhất trên đảo Lý Sơn."
 
 
+def _site(request) -> Site | None:
+    return Site.find_for_request(request) or Site.objects.filter(is_default_site=True).first()
+
+
 def feed_stories(request):
-    site = Site.find_for_request(request) or Site.objects.filter(is_default_site=True).first()
-    qs = StoryPage.objects.live().public()
-    if site is not None:
-        qs = qs.descendant_of(site.root_page)
-    return qs.order_by("-date", "-pk")[:FEED_SIZE]
+    return public_pages(StoryPage, _site(request)).order_by("-date", "-pk")[:FEED_SIZE]
 
 
 def _published(story: StoryPage) -> datetime.datetime:
@@ -38,7 +42,7 @@ def _published(story: StoryPage) -> datetime.datetime:
 
 
 def _index_url(request) -> str:
-    index = StoryIndexPage.objects.live().first()
+    index = public_pages(StoryIndexPage, _site(request)).first()
     return page_url(index, request) if index else absolute(request, "/viec-tot/")
 
 
@@ -83,7 +87,7 @@ class StoryRssFeed(Feed):
         return item.last_published_at
 
     def item_categories(self, item):
-        return [c.title for c in item.campaigns.live().public()]
+        return [c.title for c in story_campaigns(item)]
 
 
 def story_json_feed(request):
@@ -91,36 +95,30 @@ def story_json_feed(request):
     items = []
     for story in feed_stories(request):
         url = page_url(story, request)
-        item = {
-            "id": url,
-            "url": url,
-            "title": story.title,
-            "summary": description(story),
-            "content_text": story.lead,
-            "date_published": _published(story).isoformat(),
-            "authors": [{"name": story.author}],
-            "language": "vi",
-        }
-        if story.last_published_at:
-            item["date_modified"] = story.last_published_at.isoformat()
         image = share_image(story, request)
-        if image["type"] == "image/jpeg":
-            item["image"] = image["url"]
-        tags = [c.title for c in story.campaigns.live().public()]
-        if tags:
-            item["tags"] = tags
-        items.append(item)
-    data = {
-        "version": "https://jsonfeed.org/version/1.1",
-        "title": FEED_TITLE,
-        "description": FEED_DESCRIPTION,
-        "home_page_url": _index_url(request),
-        "feed_url": absolute(request, request.get_full_path()),
-        "language": "vi",
-        "icon": absolute(request, "/static/img/og-default.png"),
-        "favicon": absolute(request, "/static/img/favicon.png"),
-        "items": items,
-    }
-    return JsonResponse(
-        data, content_type="application/feed+json; charset=utf-8", json_dumps_params={"ensure_ascii": False}
+        items.append(
+            json_feed_item(
+                id=url,
+                url=url,
+                title=story.title,
+                summary=description(story),
+                content_text=story.lead,
+                date_published=_published(story).isoformat(),
+                authors=[{"name": story.author}],
+                language="vi",
+                date_modified=story.last_published_at.isoformat() if story.last_published_at else None,
+                image=image["url"] if image["type"] == "image/jpeg" else None,
+                tags=[c.title for c in story_campaigns(story)] or None,
+            )
+        )
+    feed = json_feed(
+        items,
+        title=FEED_TITLE,
+        description=FEED_DESCRIPTION,
+        home_page_url=_index_url(request),
+        feed_url=absolute(request, request.get_full_path()),
+        language="vi",
+        icon=absolute(request, "/static/img/og-default.png"),
+        favicon=absolute(request, "/static/img/favicon.png"),
     )
+    return json_feed_response(feed)

@@ -67,19 +67,20 @@ class HomePage(HeadlessPreviewPageMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         from campaigns.models import CampaignPage, StoryPage
-        from exemplars.queries import public_exemplars
+        from core.visibility import public_pages
+        from exemplars.models import ExemplarPage
 
         context = super().get_context(request, *args, **kwargs)
-        public = public_exemplars().select_related("place", "consent", "portrait")
+        public = public_pages(ExemplarPage).select_related("place", "consent", "portrait")
         featured = public.filter(pk=self.featured_exemplar_id).first() if self.featured_exemplar_id else None
         featured = featured or public.order_by("-first_published_at").first()
         context["featured"] = featured
         others = public.exclude(pk=featured.pk) if featured else public
         context["exemplars"] = others.order_by("-first_published_at")[:6]
         context["campaigns"] = [
-            c for c in CampaignPage.objects.live().public().order_by("-start_date") if c.is_running
+            c for c in public_pages(CampaignPage).select_related("launcher").order_by("-start_date") if c.is_running
         ][:6]
-        context["stories"] = StoryPage.objects.live().public().order_by("-date", "-pk")[:6]
+        context["stories"] = public_pages(StoryPage).order_by("-date", "-pk")[:6]
         return context
 
 

@@ -10,21 +10,21 @@ from __future__ import annotations
 
 import json
 
+from django.conf import settings
 from django.templatetags.static import static
 from django.utils.html import strip_tags
 from django.utils.text import Truncator
 
-from wagtail.contrib.sitemaps import Sitemap
 from wagtail.models import Page
 
 from campaigns.models import CampaignPage, StoryPage
-from core.urls import absolute_url, rebase
+from core.urls import absolute_url
 from core.urls import page_url as public_page_url
+from core.visibility import hidden_by_rule, servable_ancestors
 from exemplars.models import ExemplarPage, SubjectKind
 
 from .models import AboutPage, HomePage
 
-PUBLISHER_NAME = "Trung tâm Văn hóa – Thông tin và Truyền thông đặc khu Lý Sơn"
 DEFAULT_DESCRIPTION = "Gương người tốt, việc tốt trên đảo Lý Sơn — để học tập và nhân rộng điển hình tiên tiến."
 DEFAULT_IMAGE = "img/og-default.png"
 OG_SPEC = "fill-1200x630|format-jpeg|jpegquality-80"
@@ -115,7 +115,7 @@ def share_meta(page: Page | None, request) -> dict:
 def _publisher(request) -> dict:
     return {
         "@type": "GovernmentOrganization",
-        "name": PUBLISHER_NAME,
+        "name": settings.CENTRE_NAME,
         "logo": {"@type": "ImageObject", "url": absolute(request, static("img/favicon.png"))},
     }
 
@@ -232,7 +232,7 @@ def campaign_entity(page: CampaignPage, request) -> dict:
 
 
 def breadcrumb_list(page: Page, request) -> dict | None:
-    crumbs = [p for p in page.get_ancestors(inclusive=True).live().specific() if p.depth >= 2]
+    crumbs = [p for p in servable_ancestors(page).specific() if p.depth >= 2]
     if len(crumbs) < 2:
         return None
     return {
@@ -254,9 +254,9 @@ def json_ld(page: Page | None, request) -> dict | None:
     if page is None:
         return None
     page = page.specific
+    if hidden_by_rule(page):  # its model's rule (consent) keeps it off every public surface
+        return None
     if isinstance(page, ExemplarPage):
-        if not page.is_publishable:
-            return None
         main = exemplar_entity(page, request)
     elif isinstance(page, StoryPage):
         main = story_entity(page, request)
@@ -289,14 +289,3 @@ def json_ld(page: Page | None, request) -> dict | None:
 def script_json(data) -> str:
     """JSON for inside <script type="application/ld+json">: no raw <, > or & can end the element."""
     return json.dumps(data, ensure_ascii=False, separators=(",", ":")).translate(_SCRIPT_ESCAPES)
-
-
-class PublicSitemap(Sitemap):
-    """Wagtail's sitemap, with every location on the public address (core.urls), like the
-    canonical tags: Wagtail alone would print the Site record's host ("localhost")."""
-
-    def _urls(self, page, protocol, domain):
-        urls = super()._urls(page, protocol, domain)
-        for url in urls:
-            url["location"] = rebase(url["location"], self.request)
-        return urls

@@ -8,9 +8,11 @@ in the create, edit and bulk-publish views. Approving the workflow's last step s
 
 from django.contrib import messages
 from django.shortcuts import redirect
+from django.urls import path
 
 from wagtail import hooks
 
+from . import reports
 from .editorial import DIRECT_PUBLISH_REFUSED, may_publish_directly
 
 
@@ -46,3 +48,27 @@ def refuse_bulk_publish(request, action_type, objects, action_class_instance):
         messages.error(request, DIRECT_PUBLISH_REFUSED)
         return redirect("wagtailadmin_explore_root")
     return None
+
+
+# -- stories held back because someone they link withdrew consent (see home/reports.py) -------
+
+
+@hooks.register("register_admin_urls")
+def register_report_urls():
+    view = reports.HeldBackStoriesView
+    return [
+        path("reports/tin-bai-tam-giu/", view.as_view(), name=reports.URL_NAME),
+        path("reports/tin-bai-tam-giu/results/", view.as_view(results_only=True), name=view.index_results_url_name),
+    ]
+
+
+@hooks.register("register_reports_menu_item")
+def register_held_back_stories_menu_item():
+    return reports.menu_item()
+
+
+@hooks.register("construct_homepage_panels")
+def add_held_back_stories_panel(request, panels):
+    panel = reports.dashboard_panel(request)
+    if panel is not None:
+        panels.append(panel)

@@ -87,7 +87,19 @@ def corpus(request, db):
     else:
         hidden_slug = hidden_exemplar.slug
     campaign = factories.campaign("Phong trào công khai", exemplars=[public, hidden_exemplar])
-    story = factories.story("Việc tốt công khai", exemplars=[public, hidden_exemplar], campaigns=[campaign])
+    # A story that links someone who withdraws consent is held back with them (one policy on
+    # every surface, StoryPage.visibility_q): in that state the public story links only the
+    # public exemplar, and a second story, linking both, must vanish like the person.
+    story_links = [public] if state == "consent_withdrawn" else [public, hidden_exemplar]
+    story = factories.story("Việc tốt công khai", exemplars=story_links, campaigns=[campaign])
+    held_story = None
+    if state == "consent_withdrawn":
+        held_story = factories.story(
+            f"{MARKER} bài nhắc người rút lại đồng ý",
+            slug=f"{MARKER_SLUG}-story",
+            exemplars=[public, hidden_exemplar],
+            campaigns=[campaign],
+        )
     hidden = {"exemplar": hidden_slug}
     if not consent_state:
         _hide_page(hidden_exemplar, state, secret_title=secret_title)
@@ -108,6 +120,9 @@ def corpus(request, db):
     else:
         _hide_page(hidden_exemplar, state, secret_title=secret_title)
         hidden["page_ids"] = [hidden_exemplar.pk]
+        if held_story is not None:
+            hidden["story"] = held_story.slug
+            hidden["page_ids"].append(held_story.pk)
     if state == "unpublished_change":
         hidden["page_ids"] = []
     return {

@@ -10,6 +10,7 @@ from django.test import TestCase
 from wagtail.models import Page
 
 from campaigns.models import CampaignPage, StoryPage
+from core.visibility import public_pages
 from demo.models import DemoRecord
 from exemplars.models import Award, ExemplarPage, Field, Place
 from tests import factories
@@ -84,7 +85,7 @@ class SeededDemoTests(TestCase):
         self.assertEqual(self.client.get("/admin/").status_code, 200)
 
     def test_every_public_page_renders_in_vietnamese(self):
-        pages = Page.objects.live().public().exclude(depth=1).specific()
+        pages = public_pages(Page).exclude(depth=1).specific()  # the one visibility rule
         self.assertGreater(len(pages), 45)
         for page in pages:
             with self.subTest(url=page.url):
@@ -100,10 +101,52 @@ class SeededDemoTests(TestCase):
         self.assertIn("hư cấu", body)
         self.assertIn("Đặc khu Lý Sơn", body)
 
+    def test_the_radio_week_fills_its_slot_and_reads_as_written_for_air(self):
+        from django.conf import settings
+
+        from radio.content import sentence_key, sentences
+        from radio.models import Rundown
+
+        slug = "hoc-tap-va-lam-theo-tam-guong-dao-duc-ho-chi-minh"
+        data = self.client.get(f"/api/v1/radio/{slug}/current", follow=True).json()
+        timing = data["timing"]
+        self.assertEqual(timing["target_seconds"], 600)
+        self.assertLessEqual(abs(timing["total_seconds"] - 600), 60, timing)  # 9:00–11:00 at 210/min
+        self.assertEqual(data["rate"], 210)
+        slugs = [item["slug"] for item in data["items"]]
+        self.assertEqual(slugs[0], "Lời mở đầu")
+        self.assertIn("Võ Văn Biển", slugs)  # headings keep their diacritics
+        self.assertIn(settings.CENTRE_NAME, data["items"][0]["read_text"])
+        rundown = Rundown.objects.get(programme__slug=slug, week=data["week"])
+        self.assertEqual(rundown.approved_by.username, "phatthanh")
+        items = list(rundown.items.select_related("source_page").order_by("sort_order"))
+        sources = [item.source_page.specific for item in items if item.source_page_id]
+        kinds = {getattr(page, "kind", "story") for page in sources}
+        self.assertLessEqual({"individual", "model", "story"}, kinds)  # exemplar of the week, a model, stories
+        self.assertTrue(any("phong trào" in page.title.lower() for page in sources))  # a campaign update
+        for item in items:
+            with self.subTest(item=item.slug):
+                page = item.source_page.specific if item.source_page_id else None
+                if isinstance(page, ExemplarPage):
+                    name = page.title.removeprefix("Mô hình ").strip("“”")
+                    self.assertIn(name, sentences(item.read_text.split("\n")[0])[0])
+                if page is not None:
+                    self.assertTrue(page.is_fictional)
+                    self.assertRegex(item.presenter_notes, "mẫu|minh họa")  # the presenter sees it is invented
+                keys = [sentence_key(s) for p in item.read_text.split("\n") for s in sentences(p)]
+                keys = [k for k in keys if len(k.split()) >= 4]
+                self.assertEqual(len(keys), len(set(keys)), item.read_text)
+                self.assertEqual(item.open_flags, [])
+
     def test_withdrawn_consent_keeps_the_household_off_the_site(self):
         page = ExemplarPage.objects.get(slug="ho-le-van-tao")
         self.assertFalse(page.live)
         self.assertNotContains(self.client.get("/dien-hinh/"), "Hộ ông Lê Văn Tảo")
+        # The story that links the household stays live but is held back, for editors to revise.
+        story = StoryPage.objects.get(exemplars=page)
+        self.assertTrue(story.live)
+        self.assertEqual(self.client.get(story.url).status_code, 404)
+        self.assertNotContains(self.client.get("/viec-tot/"), story.title)
 
 
 @pytest.mark.django_db

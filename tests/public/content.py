@@ -3,8 +3,9 @@
 Thirteen public exemplars (one more than a page of the browse list, so pagination shows),
 spread over thôn Đông and thôn Tây, four fields, all four kinds, two award types, one
 campaign with its milestones and one model with a replication guide; a story with an image
-and a quote; an about page; and two exemplars that must never appear publicly (a draft and
-one whose consent was withdrawn).
+and a quote; an about page; two exemplars that must never appear publicly (a draft and one
+whose consent was withdrawn); and a story held back because it links the one who withdrew
+consent (the newest story: if it leaked, it would top every list and feed).
 """
 
 from __future__ import annotations
@@ -30,6 +31,7 @@ class SampleSite:
     about: object
     draft: object
     withdrawn: object
+    held_story: object  # links `withdrawn`: held back from every public surface
     exemplars: list
 
 
@@ -149,7 +151,8 @@ def build() -> SampleSite:
     photo = factories.image("Ngư dân kéo lưới", color="#1b6a8a")
     story = factories.story(
         "Ông Nguyễn Văn Biển cứu 5 ngư dân giữa bão",
-        exemplars=[individual, withdrawn],
+        # the draft is linked too: a public story never names an exemplar that is not public
+        exemplars=[individual, draft],
         campaigns=[campaign],
         lead="Giữa cơn bão số 4, tàu của ông Biển quay lại giữa biển động để cứu 5 ngư dân Bình Sơn.",
         date=datetime.date(2024, 10, 2),
@@ -170,6 +173,13 @@ def build() -> SampleSite:
     )
     for i in range(2):
         factories.story(f"Việc tốt ở thôn Tây số {i + 1}", exemplars=[model], date=datetime.date(2024, 5, 1 + i))
+    held_story = factories.story(
+        "Ông Nguyễn Văn Rút góp tàu cứu hộ cho thôn Đông",
+        exemplars=[withdrawn, individual],
+        campaigns=[campaign],
+        lead="Ông Rút góp chiếc tàu thứ hai của gia đình để đội cứu hộ thôn Đông dùng trong mùa bão.",
+        date=datetime.date(2024, 11, 5),
+    )
 
     about = AboutPage(
         title="Giới thiệu",
@@ -188,5 +198,6 @@ def build() -> SampleSite:
         about=about,
         draft=draft,
         withdrawn=withdrawn,
+        held_story=held_story,
         exemplars=[individual, model, *others],
     )

@@ -216,11 +216,15 @@ def test_withdrawn_consent_takes_the_profile_off_the_site(client, sample):
     assert client.get(sample.withdrawn.url).status_code == 404
     story = html(client, sample.story.url)
     assert "Nguyễn Văn Rút" not in story
+    assert "Nguyễn Văn Nháp" not in story  # linked, but a draft
+    # The story that links the person is held back with them (StoryPage.visibility_q).
+    assert client.get(sample.held_story.url).status_code == 404
     sitemap = client.get("/sitemap.xml").content.decode()
     # Locations are on the address being served (core.urls), like the canonical tags.
     assert f"<loc>http://testserver{sample.individual.url}</loc>" in sitemap
     assert f"http://testserver{sample.withdrawn.url}" not in sitemap
     assert f"http://testserver{sample.draft.url}" not in sitemap
+    assert f"http://testserver{sample.held_story.url}" not in sitemap
 
 
 def test_image_blocks_require_alt_text():
@@ -262,6 +266,20 @@ def test_share_metadata_and_json_ld(client, sample):
     assert event["startDate"] == "2021-03-01"
     assert [s["name"].split(":")[0] for s in event["subEvent"]] == ["Phát động", "Sơ kết", "Tổng kết"]
     assert any(n["@type"] == "WebSite" for n in json_ld(html(client, "/")))
+
+
+def test_footer_about_page_and_publisher_name_the_centre_from_one_setting(client, sample, settings):
+    settings.CENTRE_NAME = "Trung tâm Thử nghiệm - Văn hóa"
+    home = html(client, "/")
+    footer = home[home.index("<footer") :]
+    assert "Trung tâm Thử nghiệm - Văn hóa, đặc khu Lý Sơn, tỉnh Quảng Ngãi." in footer
+    about = html(client, sample.about.url)
+    main = about[about.index("<main") : about.index("</main>")]
+    assert "Đơn vị biên tập: Trung tâm Thử nghiệm - Văn hóa" in main
+    article = next(n for n in json_ld(html(client, sample.story.url)) if n["@type"] == "Article")
+    assert article["publisher"]["name"] == "Trung tâm Thử nghiệm - Văn hóa"
+    for body in (home, about):
+        assert "Trung tâm Văn hóa – Thông tin" not in body
 
 
 def test_json_ld_cannot_break_out_of_its_script(client, sample):

@@ -112,6 +112,23 @@ def test_read_aloud_length_cap_and_bad_input(client):
 
 
 @pytest.mark.django_db
+def test_read_aloud_refuses_an_oversized_body_with_413_and_says_so_in_the_schema(client):
+    from radio.api import MAX_BODY_BYTES
+
+    body = '{"text": "chào"' + " " * MAX_BODY_BYTES + "}"  # a short text in a padded body
+    response = client.post(f"{BASE}/read-aloud", body, content_type="application/json")
+    assert response.status_code == 413
+    assert response["Content-Type"] == "application/problem+json"
+    assert str(MAX_BODY_BYTES) in response.json()["detail"]
+    assert "quá lớn" in response.json()["detail"]
+    limit = client.post(f"{BASE}/read-aloud", {"text": "x" * 20_001}, content_type="application/json")
+    assert limit.status_code == 413 and limit.json()["param"] == "text"
+    schema = client.get("/api/v1/openapi.json").json()
+    operation = next(p["post"] for path, p in schema["paths"].items() if path.endswith("/radio/read-aloud"))
+    assert "20000 ký tự" in operation["description"] and "413" in operation["responses"]
+
+
+@pytest.mark.django_db
 def test_read_aloud_is_rate_limited(client, settings):
     settings.RADIO_READ_ALOUD_LIMIT = (3, 60)
     codes = [

@@ -91,3 +91,49 @@ def test_code_only_entries_do_not_change_prose():
     reader = current_normaliser()
     assert reader.read("CT UBND").text == "Chủ tịch Ủy ban nhân dân"
     assert reader.read("05-CT/TW").text == "năm, chỉ thị Trung ương"
+
+
+@pytest.mark.django_db
+def test_the_seed_list_in_code_is_exactly_what_the_migrations_load():
+    from radio.abbreviations import SEED
+
+    loaded = set(Abbreviation.objects.values_list("abbreviation", "expansion", "scope"))
+    assert loaded == set(SEED)
+
+
+class CountingPattern:
+    """Wraps a compiled pattern and counts the characters its findall calls look at."""
+
+    def __init__(self, pattern):
+        self.pattern, self.calls, self.scanned = pattern, 0, 0
+
+    def findall(self, text, pos=0, endpos=None):
+        endpos = len(text) if endpos is None else endpos
+        self.calls += 1
+        self.scanned += endpos - pos
+        return self.pattern.findall(text, pos, endpos)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["a" * 4000 + " 1" * 8000, "ngày 1. " * 2500, "thứ " + "a " * 9000 + "5/63", "Hôm qua 15/8, " * 1400],
+    ids=["crafted", "many-dates", "far-context", "repeated-news"],
+)
+def test_context_lookups_look_at_a_bounded_window_so_one_read_is_linear(monkeypatch, text):
+    """The old scanner ran a regex over all the text before every match (quadratic: a crafted
+    20,000-character body held a worker for 30 s). Context is now looked up in a bounded window:
+    the characters scanned grow with the number of matches, not with their square."""
+    import radio.normalise as module
+
+    counting = CountingPattern(module._CONTEXT_TOKEN)
+    monkeypatch.setattr(module, "_CONTEXT_TOKEN", counting)
+    reading = seed_normaliser().read(text)
+    assert reading.text
+    assert counting.scanned <= module.CONTEXT_WINDOW * max(counting.calls, 1)
+    assert counting.calls <= 4 * len(text) // 2
+
+
+def test_crafted_worst_case_is_read():
+    reading = seed_normaliser().read("a" * 4000 + " 1" * 8000)
+    assert reading.text == "a" * 4000 + " một" * 8000
+    assert not reading.flags

@@ -87,6 +87,7 @@ def test_too_long_query_is_a_400(client):
         ("place", "999999"),
         ("place", "abc"),
         ("campaign", "999999"),
+        ("campaign", "99999999999999999999"),  # beyond any id column: a 400, not a database error
         ("award_type", "huan-chuong-khong-co"),
         ("year", "1800"),
         ("year", "hai-nghin"),

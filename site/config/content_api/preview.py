@@ -15,14 +15,15 @@ from django.apps import apps
 from django.core.signing import BadSignature, SignatureExpired
 from django.http import HttpResponse
 
+from campaigns import related
 from campaigns.models import CampaignPage, StoryPage
 from core.problems import Problem
 from exemplars.models import ExemplarPage
-from exemplars.queries import public_exemplars
+from exemplars.related import related_campaigns, related_stories
 
 from . import schemas, serializers
 from .common import reject_unknown_params, request_site
-from .views import PROBLEM, _problem_responses, campaign_related, exemplar_related, public_campaigns
+from .views import PROBLEM, _problem_responses, campaign_detail
 
 router = Router(tags=["Xem trước"])
 
@@ -42,19 +43,20 @@ def _preview_model(content_type: str):
 def _serialise(page, request) -> dict:
     site = request_site(request)
     if isinstance(page, ExemplarPage):
-        campaigns, stories = exemplar_related(page, site) if page.pk else ([], [])
-        return serializers.exemplar_detail(page, request, campaigns=campaigns, stories=stories)
+        return serializers.exemplar_detail(
+            page, request, campaigns=related_campaigns(page, site), stories=related_stories(page, site)
+        )
     if isinstance(page, CampaignPage):
-        related = campaign_related(page, site)
-        return serializers.campaign_detail(page, request, **related)
+        return campaign_detail(page, request, site)
     if isinstance(page, StoryPage):
+        # The draft's links (in memory), shown as far as they are public, in the relations' order.
         exemplar_ids = [e.pk for e in page.exemplars.all()]
         campaign_ids = [c.pk for c in page.campaigns.all()]
         return serializers.story_detail(
             page,
             request,
-            exemplars=list(public_exemplars(site).filter(pk__in=exemplar_ids).order_by("title")),
-            campaigns=list(public_campaigns(site).filter(pk__in=campaign_ids).order_by("title")),
+            exemplars=related.story_exemplars.public(site).filter(pk__in=exemplar_ids),
+            campaigns=related.story_campaigns.public(site).filter(pk__in=campaign_ids),
         )
     return serializers.simple_page_detail(page, request)
 

@@ -16,7 +16,7 @@ from core.http_cache import memo_for_generation
 from core.urls import absolute_url
 from core.urls import page_url as public_page_url
 from exemplars.models import AwardLevel, CommendationType, Place, SubjectKind
-from exemplars.representation import PORTRAIT_SPECS, body, place_with_path, rendition_set, rich
+from exemplars.representation import body, place_with_path, portrait, rich
 
 KIND_LABELS = dict(SubjectKind.choices)
 LEVEL_LABELS = dict(AwardLevel.choices)
@@ -103,15 +103,6 @@ def _sorted_awards(page) -> list:
     return sorted(page.awards.all(), key=lambda a: (a.decision_date, a.sort_order or 0, a.pk or 0))
 
 
-def _portrait(page) -> dict | None:
-    if not page.show_portrait:
-        return None
-    renditions = rendition_set(page.portrait, PORTRAIT_SPECS)
-    if renditions is None:
-        return None
-    return {"alt": page.portrait_alt, "credit": page.portrait_credit, "renditions": renditions}
-
-
 def list_relations(page_ids) -> tuple[dict, dict]:
     """Fields and awards of a page of list rows, as plain values (two queries, no model objects).
 
@@ -177,7 +168,7 @@ def exemplar_item(page, request, places: dict | None = None, relations: tuple[di
         "summary": page.summary,
         "place": represented_place(page, places),
         "fields": field_list,
-        "portrait": _portrait(page),
+        "portrait": portrait(page),
         "award_count": award_count,
         "latest_award": latest,
         "is_fictional": page.is_fictional,

@@ -20,10 +20,13 @@ from django.db.models.functions import Coalesce, ExtractYear, NullIf
 from django.http import HttpResponse
 from django.utils import timezone
 
+from campaigns import related
 from campaigns.models import CampaignPage, StoryPage
 from core.problems import Problem, problem_responses
-from exemplars.models import Award, AwardCategory, AwardLevel, AwardType, ExemplarPage, Field, Place
+from exemplars import filters
+from exemplars.models import Award, AwardCategory, AwardLevel, AwardType, ExemplarPage, Field, Place, SubjectKind
 from exemplars.queries import countable_awards, public_exemplars, public_pages
+from exemplars.related import related_campaigns, related_stories
 from exemplars.representation import place_ref, portrait_prefetch
 
 from . import schemas, serializers
@@ -70,14 +73,13 @@ def campaign_queryset(site):
     return (
         public_campaigns(site)
         .select_related("launcher")
-        .prefetch_related(Prefetch("parent_campaign", queryset=public_campaigns(site)))
+        .prefetch_related(related.campaign_parent.prefetch("parent_campaign", site))
     )
 
 
 def story_queryset(site):
     return public_stories(site).prefetch_related(
-        Prefetch("exemplars", queryset=public_exemplars(site).order_by("title")),
-        Prefetch("campaigns", queryset=public_campaigns(site).order_by("title")),
+        related.story_exemplars.prefetch("exemplars", site), related.story_campaigns.prefetch("campaigns", site)
     )
 
 
@@ -86,13 +88,6 @@ def _by_slug(queryset, slug: str, what: str):
     if page is None:
         raise Problem(404, f"Không tìm thấy {what} “{slug}”.", param="slug")
     return page
-
-
-def _vocabulary(model, slug: str, param: str, what: str):
-    obj = model.objects.filter(slug=slug).first()
-    if obj is None:
-        raise Problem(400, f"Không có {what} với mã “{slug}”.", param=param)
-    return obj
 
 
 # -- exemplars --------------------------------------------------------------------------------------
@@ -104,6 +99,8 @@ EXEMPLAR_LIST_COLUMNS = (
     "consent__status", "consent__covers_publication", "consent__covers_photo", "consent__covers_birth_year",
     "consent__covers_story",
 )  # fmt: skip
+
+KIND_VALUES = tuple(SubjectKind.values)  # the `kind` filter's values, as the schema's enum
 
 EXEMPLAR_ORDER = {
     "-date": ("-first_published_at", "-pk"),
@@ -120,12 +117,12 @@ EXEMPLAR_ORDER = {
 )
 def list_exemplars(
     request,
-    kind: Literal["individual", "collective", "household", "model"] | None = Query(None, description="Loại điển hình."),
+    kind: Literal[KIND_VALUES] | None = Query(None, description="Loại điển hình."),
     place: int | None = Query(None, ge=1, description="Mã địa bàn; gồm cả các địa bàn trực thuộc."),
     field: str | None = Query(None, max_length=120, description="Mã (slug) lĩnh vực."),
     campaign: str | None = Query(None, max_length=255, description="Slug phong trào."),
     award_type: str | None = Query(None, max_length=120, description="Mã (slug) loại khen thưởng."),
-    year: int | None = Query(None, ge=1900, le=2100, description="Năm quyết định khen thưởng."),
+    year: int | None = Query(None, ge=filters.YEAR_MIN, le=filters.YEAR_MAX, description="Năm quyết định khen thưởng."),
     q: str | None = Query(None, min_length=1, max_length=100, description="Lọc theo tên hoặc tóm tắt."),
     order: Literal["-date", "name", "-awards"] = Query("-date", description="Thứ tự sắp xếp."),
     limit: int = Query(DEFAULT_LIMIT, ge=1, le=MAX_LIMIT),
@@ -135,27 +132,11 @@ def list_exemplars(
         request, {"kind", "place", "field", "campaign", "award_type", "year", "q", "order", *PAGINATION_PARAMS}
     )
     site = request_site(request)
-    qs = exemplar_queryset(site)
-    if kind:
-        qs = qs.filter(kind=kind)
-    if place is not None:
-        if not Place.objects.filter(pk=place).exists():
-            raise Problem(400, f"Không có địa bàn với mã {place}.", param="place")
-        qs = qs.filter(place_id__in=Place.descendant_ids([place]))
-    if field:
-        qs = qs.filter(fields=_vocabulary(Field, field, "field", "lĩnh vực"))
-    if campaign:
-        found = public_campaigns(site).filter(slug=campaign).first()
-        if found is None:
-            raise Problem(400, f"Không có phong trào “{campaign}”.", param="campaign")
-        qs = qs.filter(campaign_links__page=found)
-    if award_type or year is not None:
-        awards = Award.objects.filter(revoked=False)
-        if award_type:
-            awards = awards.filter(award_type=_vocabulary(AwardType, award_type, "award_type", "loại khen thưởng"))
-        if year is not None:
-            awards = awards.filter(decision_date__year=year)
-        qs = qs.filter(pk__in=awards.values("page_id"))
+    given = {"kind": kind, "place": place, "field": field, "campaign": campaign, "award_type": award_type, "year": year}
+    try:
+        qs = filters.apply(exemplar_queryset(site), filters.read_api(given, site))
+    except filters.FilterError as exc:
+        raise Problem(400, exc.api_message, param=exc.param) from None
     if q:
         qs = qs.filter(Q(title__icontains=q) | Q(summary__icontains=q))
     if order == "-awards":
@@ -180,12 +161,6 @@ def list_exemplars(
     return respond(request, schemas.ExemplarList, data)
 
 
-def exemplar_related(page, site):
-    campaigns = public_campaigns(site).filter(exemplar_links__exemplar=page).order_by("-start_date", "title")
-    stories = public_stories(site).filter(exemplars=page).order_by("-date", "-pk")
-    return list(campaigns), list(stories)
-
-
 @router.get(
     "/exemplars/{slug}",
     response={200: schemas.ExemplarDetail, **PROBLEM},
@@ -196,9 +171,12 @@ def get_exemplar(request, slug: str):
     reject_unknown_params(request, set())
     site = request_site(request)
     page = _by_slug(exemplar_queryset(site, with_body=True), slug, "điển hình")
-    campaigns, stories = exemplar_related(page, site)
     data = serializers.exemplar_detail(
-        page, request, campaigns=campaigns, stories=stories, places=serializers.place_paths(request)
+        page,
+        request,
+        campaigns=related_campaigns(page, site),
+        stories=related_stories(page, site),
+        places=serializers.place_paths(request),
     )
     return respond(request, schemas.ExemplarDetail, data)
 
@@ -238,14 +216,6 @@ def list_campaigns(
     )
 
 
-def campaign_related(page, site):
-    parent = public_campaigns(site).filter(pk=page.parent_campaign_id).first() if page.parent_campaign_id else None
-    children = public_campaigns(site).filter(parent_campaign_id=page.pk).order_by("-start_date", "title")
-    exemplars = public_exemplars(site).filter(campaign_links__page_id=page.pk).order_by("title")
-    stories = public_stories(site).filter(campaigns__pk=page.pk).order_by("-date", "-pk")
-    return {"parent": parent, "children": list(children), "exemplars": list(exemplars), "stories": list(stories)}
-
-
 @router.get(
     "/campaigns/{slug}",
     response={200: schemas.CampaignDetail, **PROBLEM},
@@ -256,7 +226,20 @@ def get_campaign(request, slug: str):
     reject_unknown_params(request, set())
     site = request_site(request)
     page = _by_slug(campaign_queryset(site).select_related("document"), slug, "phong trào")
-    return serializers.campaign_detail(page, request, **campaign_related(page, site))
+    return campaign_detail(page, request, site)
+
+
+def campaign_detail(page, request, site) -> dict:
+    """A campaign with its related public pages (the detail endpoint, and a draft's preview:
+    the parent is the draft's own)."""
+    return serializers.campaign_detail(
+        page,
+        request,
+        parent=related.campaign_parent(page, site).first(),
+        children=related.campaign_children(page, site),
+        exemplars=related.campaign_exemplars(page, site),
+        stories=related.campaign_stories(page, site),
+    )
 
 
 # -- stories ----------------------------------------------------------------------------------------
@@ -289,9 +272,10 @@ def list_stories(
             raise Problem(400, f"Không có điển hình “{exemplar}”.", param="exemplar")
         qs = qs.filter(exemplars=found)
     if campaign:
-        found = public_campaigns(site).filter(slug=campaign).first()
-        if found is None:
-            raise Problem(400, f"Không có phong trào “{campaign}”.", param="campaign")
+        try:
+            (found,) = filters.CAMPAIGN.clean_slugs([campaign], site)
+        except filters.FilterError as exc:
+            raise Problem(400, exc.api_message, param=exc.param) from None
         qs = qs.filter(campaigns=found)
     if since:
         try:

@@ -255,6 +255,11 @@ NOMINATION_MAX_PHOTO_BYTES = 5 * 1024 * 1024
 NOMINATION_RATE_LIMIT = (int(os.environ.get("NOMINATION_RATE_LIMIT", "5")), 3600)
 NOMINATION_PHOTO_ROOT = Path(os.environ.get("NOMINATION_PHOTO_ROOT", DATA_DIR / "nominations"))
 
+# --- The centre that publishes the site and the radio column (radio, public footer, About) ---
+# One name everywhere: the script intro, the DOCX author, the public footer, the About page and
+# the JSON-LD publisher. The default is the seed report's own wording (docs/radio.md says why).
+CENTRE_NAME = os.environ.get("CENTRE_NAME", "").strip() or "Trung tâm Truyền thông - Văn hóa - Thể thao"
+
 # --- Deployment (docs/deployment.md) ---------------------------------------------------------
 # The app server serves MEDIA_ROOT at MEDIA_URL (image files only: ops.media); set false when a
 # reverse proxy serves /media/ itself.

@@ -1,13 +1,16 @@
 """Template tags for the public site: sharing metadata, JSON-LD, breadcrumbs, award issuers.
 
 `{% load public_tags %}` then `{% share_meta as meta %}`, `{% json_ld %}`,
-`{% breadcrumbs page as crumbs %}`, `{% issuer_now award as now %}`, `{% nav_class "/dien-hinh/" %}`.
+`{% breadcrumbs page as crumbs %}`, `{% issuer_now award as now %}`, `{% nav_class "/dien-hinh/" %}`,
+`{% centre_name %}`.
 """
 
 from django import template
+from django.conf import settings
 from django.utils.safestring import mark_safe
 
 from core.text import fold
+from core.visibility import servable_ancestors
 from exemplars.models import Place
 from home import seo
 
@@ -36,11 +39,18 @@ def json_ld(context) -> str:
 
 
 @register.simple_tag
+def centre_name() -> str:
+    """The publishing centre's name: one setting (CENTRE_NAME) for the footer, About page and radio."""
+    return settings.CENTRE_NAME
+
+
+@register.simple_tag
 def breadcrumbs(page) -> list:
-    """The live ancestors of `page` below the tree root, home first, as (title, url, is_current)."""
+    """The ancestors of `page` that may be shown (core.visibility), below the tree root, home
+    first, as (title, url, is_current)."""
     if page is None or not hasattr(page, "get_ancestors"):
         return []
-    crumbs = [p for p in page.get_ancestors(inclusive=True).live() if p.depth >= 2]
+    crumbs = [p for p in servable_ancestors(page) if p.depth >= 2]
     if len(crumbs) < 2:
         return []
     return [

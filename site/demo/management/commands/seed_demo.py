@@ -1,11 +1,13 @@
 """`manage.py seed_demo`: load the Lý Sơn demo content and print the admin login."""
 
+import io
+
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
 from demo import accounts
-from demo.seeding import Seeder, non_demo_content, planned_keys, resolve_records
+from demo.seeding import Seeder, non_demo_content, planned_keys, radio_week, resolve_records
 
 
 class Command(BaseCommand):
@@ -41,17 +43,22 @@ class Command(BaseCommand):
             seeder.run()
             write(self.style.SUCCESS(f"Xong: tạo mới {seeder.total_created} đối tượng."))
 
-        # This week's broadcast script, built from the published demo stories (idempotent).
+        # Accounts first, so that this week's script is approved by a real account (the radio
+        # editor), not by nobody; their passwords are printed with the login below.
+        with transaction.atomic():
+            login = accounts.ensure_admin()
+            roles = io.StringIO()
+            accounts.ensure_role_users(roles)
+
+        # This week's broadcast script, in the running order the demo content gives (idempotent).
         from radio.demo import seed_radio_demo
 
         with transaction.atomic():
-            seed_radio_demo(log=write)
+            seed_radio_demo(log=write, proposals=radio_week())
 
-        with transaction.atomic():
-            login = accounts.ensure_admin()
-        self.print_login(login)
+        self.print_login(login, roles.getvalue())
 
-    def print_login(self, login):
+    def print_login(self, login, roles: str):
         url = f"{settings.WAGTAILADMIN_BASE_URL.rstrip('/')}/admin/"
         bar = "=" * 60
         self.stdout.write(bar)
@@ -66,8 +73,7 @@ class Command(BaseCommand):
                 f"python manage.py changepassword {login.username}"
             )
         self.stdout.write("Người dùng mẫu theo vai trò biên tập:")
-        with transaction.atomic():
-            accounts.ensure_role_users(self.stdout)
+        self.stdout.write(roles, ending="")
         self.print_reset_hints(login.username)
         self.stdout.write(bar)
 

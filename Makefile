@@ -7,7 +7,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 TEST_WORKERS ?= 2
 
-.PHONY: run test install install-dev lint format bench-api bench-search clean messages
+.PHONY: run test install install-dev lint format bench-api bench-search clean messages soak
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -45,6 +45,11 @@ format: install-dev
 # API benchmark: 10,000 exemplars, production settings under gunicorn on loopback, wrk.
 bench-api: install-dev
 	$(BIN)/python benchmarks/api_bench.py $(BENCH_ARGS)
+
+# Soak test (docs/deployment.md): mixed traffic against gunicorn while editors publish and withdraw
+# consent, with a Redis kill and a PostgreSQL restart (its own, on free loopback ports), 60 s.
+soak: install-dev
+	$(BIN)/python benchmarks/soak.py $(SOAK_ARGS)
 
 # Recompile the project's translation catalogues (site/locale/*/LC_MESSAGES/*.po -> .mo; needs gettext).
 messages:

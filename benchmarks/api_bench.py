@@ -286,6 +286,8 @@ def main() -> None:
         "API_CACHE_ALLOW_BYPASS": "1",
         "LOG_LEVEL": "ERROR",
         "WAGTAILADMIN_BASE_URL": f"http://127.0.0.1:{args.port}",
+        # Production queues tasks for `run_worker`; the benchmark has no worker, so run them inline.
+        "TASKS_BACKEND": "django_tasks.backends.immediate.ImmediateBackend",
     }
     env.pop("DATABASE_URL", None)
     dbname = None

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from rest_framework.fields import Field
 
+from core.urls import absolute_url, page_url
+
 from .representation import body, place_with_path, portrait, rich
 
 
@@ -17,7 +19,7 @@ def _request(field):
 
 
 def page_ref(page, request) -> dict:
-    return {"id": page.pk, "title": page.title, "url": page.get_full_url(request=request)}
+    return {"id": page.pk, "title": page.title, "url": page_url(page, request)}
 
 
 class WholeObjectField(Field):
@@ -130,7 +132,7 @@ class OrganisationField(Field):
 class DocumentField(Field):
     def to_representation(self, document):
         request = self.context.get("request")
-        url = request.build_absolute_uri(document.url) if request else document.url
+        url = absolute_url(document.url, request)
         return {"title": document.title, "url": url}
 
 

@@ -22,6 +22,7 @@ from django.utils import feedgenerator
 from django.utils.html import escape, linebreaks
 
 from core import feeds
+from core.urls import absolute_url, page_url
 
 from .content import public_page_ids
 from .models import WEEKDAYS, Rundown
@@ -51,7 +52,7 @@ def last_modified(rundown: Rundown, items) -> datetime.datetime:
 
 
 def _absolute(request, path: str) -> str:
-    return request.build_absolute_uri(path) if request is not None else path
+    return absolute_url(path, request)
 
 
 def urls(rundown: Rundown, request=None) -> dict[str, str]:
@@ -78,7 +79,7 @@ def script(rundown: Rundown, request=None) -> dict:
         item = timed.key
         source_url = None
         if item.source_page_id:
-            source_url = item.source_page.get_full_url(request)
+            source_url = page_url(item.source_page, request)
         rendered.append(
             {
                 "order": order,
@@ -355,8 +356,8 @@ def json_feed(programme, scripts: list[tuple[Rundown, dict]], request) -> dict:
     return feeds.json_feed(
         items,
         title=f"{programme.name} — kịch bản phát thanh",
-        home_page_url=request.build_absolute_uri("/"),
-        feed_url=request.build_absolute_uri(f"{base}/feed.json"),
+        home_page_url=absolute_url("/", request),
+        feed_url=absolute_url(f"{base}/feed.json", request),
         description=programme.description or f"Kịch bản đã duyệt của chuyên mục “{programme.name}”.",
         language="vi",
     )
@@ -381,10 +382,10 @@ def rss_feed(programme, scripts: list[tuple[Rundown, dict]], request) -> bytes:
     base = f"/api/v1/radio/{programme.slug}"
     feed = _ScriptRss(
         title=f"{programme.name} — kịch bản phát thanh",
-        link=request.build_absolute_uri("/"),
+        link=absolute_url("/", request),
         description=programme.description or f"Kịch bản đã duyệt của chuyên mục “{programme.name}”.",
         language="vi",
-        feed_url=request.build_absolute_uri(f"{base}/feed.xml"),
+        feed_url=absolute_url(f"{base}/feed.xml", request),
         ttl="60",
     )
     for rundown, data in scripts:

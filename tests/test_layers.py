@@ -9,7 +9,7 @@ import ast
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-SHELL = {"config", "home", "demo"}  # the packages under site/
+SHELL = {"config", "home", "demo", "ops"}  # the packages under site/
 LAYERS = {
     "core": set(),
     "exemplars": {"core"},

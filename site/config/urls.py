@@ -1,5 +1,7 @@
 """URL map: admin, documents, the two API doors, search, radio, sitemap, then Wagtail's pages."""
 
+import re
+
 from django.conf import settings
 from django.urls import include, path
 
@@ -32,7 +34,15 @@ urlpatterns = [
     path("", include("radio.urls")),
 ]
 
-if settings.DEBUG:
+# Media: image renditions served by the app server unless a reverse proxy serves /media/
+# (SERVE_MEDIA=false; docs/deployment.md has the nginx configuration).
+if settings.SERVE_MEDIA:
+    from django.urls import re_path
+
+    from ops.media import serve_media
+
+    urlpatterns += [re_path(rf"^{re.escape(settings.MEDIA_URL.lstrip('/'))}(?P<path>.+)$", serve_media, name="media")]
+elif settings.DEBUG:
     from django.conf.urls.static import static
 
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)

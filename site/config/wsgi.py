@@ -1,4 +1,4 @@
-"""WSGI entry point (gunicorn: `gunicorn --chdir site config.wsgi`)."""
+"""WSGI application. Production runs it through `gunicorn -c site/gunicorn.conf.py` (docs/deployment.md)."""
 
 import os
 

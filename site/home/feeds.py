@@ -60,7 +60,7 @@ class StoryRssFeed(Feed):
         return _index_url(self.request)
 
     def feed_url(self):
-        return self.request.build_absolute_uri()
+        return absolute(self.request, self.request.get_full_path())
 
     def items(self):
         return feed_stories(self.request)
@@ -116,7 +116,7 @@ def story_json_feed(request):
         title=FEED_TITLE,
         description=FEED_DESCRIPTION,
         home_page_url=_index_url(request),
-        feed_url=request.build_absolute_uri(),
+        feed_url=absolute(request, request.get_full_path()),
         language="vi",
         icon=absolute(request, "/static/img/og-default.png"),
         favicon=absolute(request, "/static/img/favicon.png"),

@@ -18,6 +18,8 @@ from django.utils.text import Truncator
 from wagtail.models import Page
 
 from campaigns.models import CampaignPage, StoryPage
+from core.urls import absolute_url
+from core.urls import page_url as public_page_url
 from core.visibility import hidden_by_rule, servable_ancestors
 from exemplars.models import ExemplarPage, SubjectKind
 
@@ -32,15 +34,12 @@ _SCRIPT_ESCAPES = {ord("<"): "\\u003c", ord(">"): "\\u003e", ord("&"): "\\u0026"
 
 
 def absolute(request, url: str) -> str:
-    if url.startswith(("http://", "https://")):
-        return url
-    if request is not None:
-        return request.build_absolute_uri(url)
-    return url
+    """A full URL on the public address (PUBLIC_BASE_URL, else the request's): core.urls decides."""
+    return absolute_url(url, request)
 
 
 def page_url(page: Page, request) -> str:
-    return page.get_full_url(request) or absolute(request, page.url or "/")
+    return public_page_url(page, request) or absolute(request, page.url or "/")
 
 
 def description(page: Page | None) -> str:

@@ -8,6 +8,8 @@ from django.http import HttpResponse
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET
 
+from core.urls import absolute_url
+
 
 @require_GET
 @cache_control(max_age=86400, public=True)
@@ -19,7 +21,7 @@ def robots_txt(request):
         "Disallow: /documents/",
         "Allow: /",
         "",
-        f"Sitemap: {request.build_absolute_uri('/sitemap.xml')}",
+        f"Sitemap: {absolute_url('/sitemap.xml', request)}",
         "",
     ]
     return HttpResponse("\n".join(lines), content_type="text/plain; charset=utf-8")

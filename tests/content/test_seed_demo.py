@@ -63,6 +63,14 @@ class SeededDemoTests(TestCase):
         self.assertIn("không thay đổi gì", output.getvalue())
         self.assertIn("Tên đăng nhập:  admin", output.getvalue())
 
+    def test_says_how_to_reset_every_accounts_password(self):
+        """Passwords are printed once; both runs name the command that sets a new one, per account."""
+        again = io.StringIO()
+        call_command("seed_demo", stdout=again)
+        for output in (self.first_output.getvalue(), again.getvalue()):
+            for username in ("admin", "phongvien", "bientap", "lanhdao", "phatthanh"):
+                self.assertIn(f"python manage.py changepassword {username}\n", output)
+
     def test_second_run_leaves_an_editors_own_page_alone(self):
         factories.exemplar("Hồ sơ của biên tập viên", place=Place.objects.get(kind="village", name="An Bình"))
         before = _counts()

@@ -16,6 +16,7 @@ from wagtail.models import Page, Site
 
 from core.http_cache import memo_for_generation
 from core.problems import Problem
+from core.urls import absolute_url
 
 
 class UnicodeJSONRenderer(JSONRenderer):
@@ -57,7 +58,7 @@ def _link(request, offset: int | None) -> str | None:
         return None
     params: QueryDict = request.GET.copy()
     params["offset"] = str(offset)
-    return request.build_absolute_uri(iri_to_uri(request.path) + "?" + params.urlencode())
+    return absolute_url(iri_to_uri(request.path) + "?" + params.urlencode(), request)
 
 
 def _seconds_until(when) -> float:

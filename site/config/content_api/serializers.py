@@ -13,6 +13,8 @@ from django.db.models.functions import Coalesce
 from django.utils.encoding import iri_to_uri
 
 from core.http_cache import memo_for_generation
+from core.urls import absolute_url
+from core.urls import page_url as public_page_url
 from exemplars.models import AwardLevel, CommendationType, Place, SubjectKind
 from exemplars.representation import body, place_with_path, portrait, rich
 
@@ -46,11 +48,11 @@ def represented_place(page, places: dict | None) -> dict:
 def page_url(page, request) -> str | None:
     if page.pk is None or not getattr(page, "url_path", None):
         return None
-    return page.get_full_url(request=request)
+    return public_page_url(page, request)
 
 
 def api_url(request, path: str) -> str:
-    return request.build_absolute_uri(iri_to_uri(f"/api/v1/{path}"))
+    return absolute_url(iri_to_uri(f"/api/v1/{path}"), request)
 
 
 def page_ref(page, request) -> dict:
@@ -228,7 +230,7 @@ def campaign_detail(page, request, *, parent, children, exemplars, stories) -> d
         **campaign_item(page, request, parent=parent),
         "document_number": page.document_number,
         "document_date": page.document_date,
-        "document": {"title": document.title, "url": request.build_absolute_uri(document.url)} if document else None,
+        "document": {"title": document.title, "url": absolute_url(document.url, request)} if document else None,
         "goals": rich(page.goals),
         "criteria": rich(page.criteria),
         "body": body(page.body),

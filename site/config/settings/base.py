@@ -34,6 +34,7 @@ INSTALLED_APPS = [
     "search",
     "radio",
     "demo",
+    "ops",  # deployment: start-up checks, media, worker, backups (docs/deployment.md)
     "wagtail_headless_preview",
     "wagtail.api.v2",
     "wagtail.contrib.forms",
@@ -53,6 +54,7 @@ INSTALLED_APPS = [
     "taggit",
     "rest_framework",
     "django_tasks",
+    "django_tasks_db",  # the production task queue, run by `manage.py run_worker`
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -146,7 +148,7 @@ WAGTAILADMIN_USER_LOGIN_FORM = "config.admin_forms.LoginForm"
 USE_TZ = True
 
 STATIC_URL = "/static/"
-STATIC_ROOT = BASE_DIR / "staticfiles"
+STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", BASE_DIR / "staticfiles"))  # filled by collectstatic
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
@@ -176,8 +178,12 @@ else:
 
 # Wagtail
 WAGTAIL_SITE_NAME = "Gương Sáng"
-WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
-WAGTAILAPI_BASE_URL = os.environ.get("WAGTAILAPI_BASE_URL", WAGTAILADMIN_BASE_URL)
+# PUBLIC_BASE_URL: the site's public address (https://guongsang.example.org). The one source of
+# absolute links (feeds, radio, canonical, JSON-LD: core.urls); unset, links use the address
+# being served. The admin and API base URLs default to it.
+PUBLIC_BASE_URL = os.environ.get("PUBLIC_BASE_URL", "").strip().rstrip("/")
+WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL") or PUBLIC_BASE_URL or "http://127.0.0.1:8000"
+WAGTAILAPI_BASE_URL = os.environ.get("WAGTAILAPI_BASE_URL") or WAGTAILADMIN_BASE_URL
 WAGTAIL_I18N_ENABLED = False
 # Slugs: ASCII, transliterated by core.text.slugify_vi ("Đảo Lý Sơn" → "dao-ly-son"), for every
 # page however it is made; see docs/editorial.md. Existing slugs are kept.
@@ -225,7 +231,7 @@ API_CACHE_ALLOW_BYPASS = env_bool("API_CACHE_ALLOW_BYPASS", False)
 API_VALIDATE_RESPONSES = env_bool("API_VALIDATE_RESPONSES", DEBUG)
 
 # Background tasks (search index updates, reference index...): inline unless configured.
-TASKS = {"default": {"BACKEND": os.environ.get("TASKS_BACKEND", "django_tasks.backends.immediate.ImmediateBackend")}}
+TASKS = {"default": {"BACKEND": os.environ.get("TASKS_BACKEND") or "django_tasks.backends.immediate.ImmediateBackend"}}
 
 # E-mail: reviewers are notified of moderation steps.
 EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")
@@ -255,3 +261,12 @@ NOMINATION_PHOTO_ROOT = Path(os.environ.get("NOMINATION_PHOTO_ROOT", DATA_DIR / 
 # One name everywhere: the script intro, the DOCX author, the public footer, the About page and
 # the JSON-LD publisher. The default is the seed report's own wording (docs/radio.md says why).
 CENTRE_NAME = os.environ.get("CENTRE_NAME", "").strip() or "Trung tâm Truyền thông - Văn hóa - Thể thao"
+
+# --- Deployment (docs/deployment.md) ---------------------------------------------------------
+# The app server serves MEDIA_ROOT at MEDIA_URL (image files only: ops.media); set false when a
+# reverse proxy serves /media/ itself.
+SERVE_MEDIA = env_bool("SERVE_MEDIA", True)
+# `manage.py run_worker`: seconds between two runs of Wagtail's publish_scheduled, and between
+# two looks at the task queue when it is empty.
+PUBLISH_SCHEDULED_INTERVAL = float(os.environ.get("PUBLISH_SCHEDULED_INTERVAL", "60"))
+WORKER_POLL_INTERVAL = float(os.environ.get("WORKER_POLL_INTERVAL", "1"))

@@ -19,11 +19,12 @@ if not REDIS_URL:  # noqa: F405
 MEDIA_ROOT = BASE_DIR / "data" / "test-media"  # noqa: F405
 WAGTAILADMIN_BASE_URL = "http://testserver"
 WAGTAILAPI_BASE_URL = "http://testserver"
+PUBLIC_BASE_URL = ""  # links use the test client's host (core.urls), whatever the shell exports
 API_VALIDATE_RESPONSES = True  # every domain-API answer is checked against its schema
 
 _db = DATABASES["default"]  # noqa: F405
 if _db["ENGINE"] != "django.db.backends.sqlite3":
     _suffix = hashlib.sha1(str(BASE_DIR).encode()).hexdigest()[:8]  # noqa: F405, S324
-    _db["TEST"] = {"NAME": os.environ.get("TEST_DATABASE_NAME", f"test_guongsang_{_suffix}")}  # noqa: F405
+    _db["TEST"] = {"NAME": os.environ.get("TEST_DATABASE_NAME") or f"test_guongsang_{_suffix}"}  # noqa: F405
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True

@@ -74,4 +74,13 @@ class Command(BaseCommand):
             )
         self.stdout.write("Người dùng mẫu theo vai trò biên tập:")
         self.stdout.write(roles, ending="")
+        self.print_reset_hints(login.username)
         self.stdout.write(bar)
+
+    def print_reset_hints(self, admin_username):
+        """Passwords are shown once; say how to set a new one for every account seed_demo made."""
+        from home.demo_users import DEMO_USERS
+
+        self.stdout.write("Đặt lại mật khẩu của một tài khoản (khi quên, hoặc trước khi bàn giao):")
+        for username in [admin_username, *(user[0] for user in DEMO_USERS)]:
+            self.stdout.write(f"  python manage.py changepassword {username}")

@@ -4,7 +4,7 @@ Each app contributes a router; this module only assembles them and installs the 
 handlers, so that every endpoint answers errors as `application/problem+json`.
 """
 
-from ninja import NinjaAPI
+from ninja import NinjaAPI, Swagger
 from ninja.errors import HttpError
 from ninja.errors import ValidationError as NinjaValidationError
 
@@ -29,6 +29,9 @@ api = NinjaAPI(
     ),
     urls_namespace="api-v1",
     docs_url="/docs",
+    # Swagger UI from django-ninja's own static files ("ninja" in INSTALLED_APPS), never a CDN;
+    # no validator badge (it would load an image from a third party).
+    docs=Swagger(settings={"validatorUrl": None}),
     openapi_url="/openapi.json",
 )
 

@@ -15,8 +15,16 @@ from search.views import search_page
 
 from .api import api
 from .api_v2 import api_router
+from .health import healthz
+
+# Problem+json under /api/, Vietnamese pages elsewhere, 503 while the database is down.
+handler400 = "config.errors.bad_request"
+handler403 = "config.errors.permission_denied"
+handler404 = "config.errors.page_not_found"
+handler500 = "config.errors.server_error"
 
 urlpatterns = [
+    path("healthz", healthz, name="healthz"),
     path("admin/", include(wagtailadmin_urls)),
     path("api/v2/", api_router.urls),
     path("api/v1/", api.urls),

@@ -15,7 +15,7 @@ from __future__ import annotations
 import time
 import uuid
 
-from django.core.cache import cache
+from django.core.cache import caches
 from django.db import DEFAULT_DB_ALIAS, connections
 from django.http import JsonResponse
 from django.views.decorators.cache import never_cache
@@ -43,6 +43,7 @@ def _database():
 
 
 def _cache():
+    cache = caches["default"]
     backend = type(cache).__name__
     key = f"healthz:{uuid.uuid4().hex}"
     token = uuid.uuid4().hex
@@ -66,9 +67,9 @@ def _search(database_ok: bool):
 
 
 def _tasks():
-    from django_tasks import default_task_backend
+    from django_tasks import DEFAULT_TASK_BACKEND_ALIAS, task_backends
 
-    backend = type(default_task_backend).__name__
+    backend = type(task_backends[DEFAULT_TASK_BACKEND_ALIAS]).__name__
     if backend == "ImmediateBackend":
         return {"status": "ok", "backend": backend, "mode": "inline"}  # run in the web process
     if backend == "DummyBackend":

@@ -4,7 +4,7 @@ Axes counts failed sign-ins per account and per client address (the address from
 `core.client_address`, which knows the trusted proxies) in its database tables. After
 `AXES_FAILURE_LIMIT` failures the account, and separately the address, is refused for
 `AXES_COOLOFF_TIME`, the right password included; the login page then says so in Vietnamese
-with status 429. Lockouts are logged (logger `axes`), listed under Cài đặt → Khóa đăng nhập in
+with status 429. Lockouts are logged (logger `config.login_protection`), listed under Cài đặt → Đăng nhập sai in
 the admin, and lifted early with `manage.py axes_reset_username <name>` or
 `axes_reset_ip <address>`.
 
@@ -19,8 +19,10 @@ import logging
 
 from axes.backends import AxesStandaloneBackend
 from axes.helpers import get_cool_off
+from axes.signals import user_locked_out
 
 from django.conf import settings
+from django.dispatch import receiver
 
 logger = logging.getLogger(__name__)
 
@@ -67,3 +69,9 @@ def lockout_response(request, original_response=None, credentials=None):
     if seconds:
         original_response["Retry-After"] = str(seconds)
     return original_response
+
+
+@receiver(user_locked_out, dispatch_uid="guongsang_log_lockout")
+def log_lockout(sender, request=None, username=None, ip_address=None, **kwargs):
+    """One clear line per lockout for the people on call (axes' own lines mask both values)."""
+    logger.warning("Sign-in locked out: account %r, address %s", username, ip_address)

@@ -1,8 +1,8 @@
-"""Sign-in lockouts in the Wagtail admin (Cài đặt → Khóa đăng nhập, Nhật ký đăng nhập).
+"""Sign-in lockouts in the Wagtail admin (Cài đặt → Đăng nhập sai, Nhật ký đăng nhập).
 
 django-axes keeps failed sign-ins (AccessAttempt) and successful ones (AccessLog) in its own
 tables; administrators see them here in Vietnamese. The lists are read-only: deleting a row of
-"Khóa đăng nhập" lifts that lockout (like `manage.py axes_reset_username <name>`).
+"Đăng nhập sai" lifts that lockout (like `manage.py axes_reset_username <name>`).
 Superusers see both; other staff only with axes' view permission.
 """
 
@@ -41,7 +41,7 @@ class _ReadOnlyViewSet(ModelViewSet):
 class AccessAttemptViewSet(_ReadOnlyViewSet):
     model = AccessAttempt
     icon = "lock"
-    menu_label = "Khóa đăng nhập"
+    menu_label = "Đăng nhập sai"
     menu_name = "access_attempts"
     name = "khoa_dang_nhap"
     menu_order = 900

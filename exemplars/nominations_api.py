@@ -103,7 +103,10 @@ def _form_value(value):
             "content": {"application/json": {"schema": NominationIn.model_json_schema()}},
         },
         "responses": {
-            "200": {"description": "Giới thiệu giống hệt đã được nhận trước đó: trả lại mã của lần gửi đầu."},
+            "200": {
+                "description": "Giới thiệu giống hệt đã được nhận trước đó: trả lại mã của lần gửi đầu.",
+                "content": {"application/json": {"schema": {"$ref": "#/components/schemas/NominationOut"}}},
+            },
             "400": {"description": "Dữ liệu không hợp lệ (problem+json, có invalid_params)."},
             "413": {"description": "Dữ liệu gửi lên quá lớn."},
             "429": {"description": "Gửi quá nhiều lần; xem Retry-After."},

@@ -1,6 +1,7 @@
 """Content-Security-Policy on every kind of page, and an API documentation page that loads
 nothing from another host."""
 
+import json
 import re
 
 import pytest
@@ -110,6 +111,19 @@ def test_api_docs_load_swagger_ui_from_this_site_only(client):
         assert client.get(ref).status_code == 200, ref
     assert "swagger-ui-bundle.js" in html
     assert '"validatorUrl": null' in html
+
+
+def test_the_openapi_document_has_no_duplicate_keys(client):
+    # Swagger UI refuses a document with a key twice in one object ("duplicated mapping key").
+    duplicates = []
+
+    def pairs(items):
+        keys = [key for key, _ in items]
+        duplicates.extend(key for key in set(keys) if keys.count(key) > 1)
+        return dict(items)
+
+    json.loads(client.get("/api/v1/openapi.json").content, object_pairs_hook=pairs)
+    assert duplicates == []
 
 
 def test_error_pages_are_valid_html():

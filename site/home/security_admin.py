@@ -11,6 +11,7 @@ from __future__ import annotations
 from axes.models import AccessAttempt, AccessLog
 
 from wagtail.admin.ui.tables import Column, DateColumn
+from wagtail.admin.views.generic import DeleteView, InspectView
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
@@ -29,6 +30,21 @@ register_permission_policy(AccessAttempt, ReadOnlyPermissionPolicy(AccessAttempt
 register_permission_policy(AccessLog, ReadOnlyPermissionPolicy(AccessLog))
 
 
+class _Subtitle:
+    """Axes names a row "Attempted Access: <time>" in English; name it by account and address."""
+
+    def get_page_subtitle(self):
+        return f"{self.object.username or '—'} · {self.object.ip_address or '—'}"
+
+
+class AccessInspectView(_Subtitle, InspectView):
+    pass
+
+
+class AccessDeleteView(_Subtitle, DeleteView):
+    pass
+
+
 class _ReadOnlyViewSet(ModelViewSet):
     add_to_settings_menu = True
     copy_view_enabled = False
@@ -36,6 +52,8 @@ class _ReadOnlyViewSet(ModelViewSet):
     search_backend_name = None  # plain database filtering: axes' models are not search-indexed
     search_fields = ["username", "ip_address"]
     exclude_form_fields = []
+    inspect_view_class = AccessInspectView
+    delete_view_class = AccessDeleteView
 
 
 class AccessAttemptViewSet(_ReadOnlyViewSet):
@@ -46,7 +64,7 @@ class AccessAttemptViewSet(_ReadOnlyViewSet):
     name = "khoa_dang_nhap"
     menu_order = 900
     list_display = [
-        Column("username", label="Tên đăng nhập"),
+        "username",  # the title column: links to the details, with the delete (unlock) action
         Column("ip_address", label="Địa chỉ mạng"),
         Column("failures_since_start", label="Số lần sai"),
         DateColumn("attempt_time", label="Lần sai gần nhất"),
@@ -64,7 +82,7 @@ class AccessLogViewSet(_ReadOnlyViewSet):
     name = "nhat_ky_dang_nhap"
     menu_order = 901
     list_display = [
-        Column("username", label="Tên đăng nhập"),
+        "username",
         Column("ip_address", label="Địa chỉ mạng"),
         DateColumn("attempt_time", label="Đăng nhập lúc"),
         DateColumn("logout_time", label="Đăng xuất lúc"),

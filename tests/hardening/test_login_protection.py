@@ -105,10 +105,15 @@ def test_administrators_see_lockouts_in_the_admin(client, editor):
     assert "Lần đăng nhập sai" in html and "nguoi-la" in html and "10.4.0.1" in html
     assert "access attempt" not in html.lower()
     assert "Số lần sai" in html
+    assert "Tên đăng nhập" in html
     settings_menu = client.get("/admin/").content.decode()
     assert index in settings_menu
-    # Deleting the row lifts the lockout.
+    # Deleting the row (offered in the listing) lifts the lockout.
     attempt = AccessAttempt.objects.get(username="nguoi-la")
+    assert reverse("khoa_dang_nhap:delete", args=[attempt.pk]) in html
+    assert reverse("khoa_dang_nhap:inspect", args=[attempt.pk]) in html
+    details = client.get(reverse("khoa_dang_nhap:inspect", args=[attempt.pk])).content.decode()
+    assert "nguoi-la · 10.4.0.1" in details and "Số lần sai" in details and "Attempted Access" not in details
     response = client.post(reverse("khoa_dang_nhap:delete", args=[attempt.pk]))
     assert response.status_code == 302 and not AccessAttempt.objects.exists()
     # Read-only otherwise: no adding or editing.

@@ -85,3 +85,35 @@ def permission_denied(request, exception, template_name=defaults.ERROR_403_TEMPL
     if wants_problem(request):
         return problem_response(403, "Không có quyền truy cập.")
     return defaults.permission_denied(request, exception, template_name)
+
+
+PLAIN_ERRORS = {
+    400: "Yêu cầu không hợp lệ.",
+    403: "Không có quyền truy cập.",
+    404: "Không tìm thấy.",
+    405: "Phương thức HTTP này không được hỗ trợ ở địa chỉ này.",
+    413: "Dữ liệu gửi lên quá lớn.",
+}
+
+
+class ApiErrorsAsProblemsMiddleware:
+    """Under /api/, an error answer that is not JSON (Ninja's 405 "Method not allowed", Django's
+    CSRF page…) becomes a problem document with the same status and headers such as `Allow`.
+    JSON errors (problem documents, Wagtail API v2's `{"message": …}`) are left as they are."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if response.status_code < 400 or not wants_problem(request):
+            return response
+        if "json" in response.get("Content-Type", ""):
+            return response
+        problem = problem_response(
+            response.status_code, PLAIN_ERRORS.get(response.status_code, "Yêu cầu không thực hiện được.")
+        )
+        for header in ("Allow", "Retry-After", "WWW-Authenticate"):
+            if header in response:
+                problem[header] = response[header]
+        return problem

@@ -106,6 +106,13 @@ def test_unknown_api_path_is_problem_json(client):
     _assert_problem(client.get("/api/v1/khong-co-duong-nay/"), 404)
 
 
+def test_a_wrong_method_under_api_is_problem_json(client):
+    response = client.delete("/api/v1/exemplars")
+    _assert_problem(response, 405)
+    assert "GET" in response["Allow"]
+    _assert_problem(client.get("/api/v1/nominations"), 405)
+
+
 @pytest.mark.postgres
 @pytest.mark.parametrize("url", API_URLS + PAGE_URLS)
 def test_nul_urls_are_400_on_postgresql(client, url):

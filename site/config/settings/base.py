@@ -262,6 +262,7 @@ INSTALLED_APPS += ["ninja", "axes", "csp"]
 _security = MIDDLEWARE.index("django.middleware.security.SecurityMiddleware")
 MIDDLEWARE[_security + 1 : _security + 1] = [
     "config.csp.ContentSecurityPolicyMiddleware",  # headers on every answer, errors included
+    "config.errors.ApiErrorsAsProblemsMiddleware",  # any non-JSON error under /api/ → problem+json
     "core.bad_input.RejectBadInputMiddleware",  # NUL / non-UTF-8 input → 400 before anything reads it
 ]
 MIDDLEWARE.append("axes.middleware.AxesMiddleware")  # last, as axes requires

@@ -12,6 +12,12 @@ from http import HTTPStatus
 from django.http import JsonResponse
 
 PROBLEM_CONTENT_TYPE = "application/problem+json"
+API_PREFIX = "/api/"
+
+
+def wants_problem(request) -> bool:
+    """Whether errors for this request are answered as problem+json (every path under /api/)."""
+    return request.path_info.startswith(API_PREFIX)
 
 
 class Problem(Exception):  # noqa: N818 - the RFC's own word

@@ -3,8 +3,9 @@
 The public proposes; staff decide. A nomination is never public: it has no page, its photo is
 stored outside MEDIA_ROOT (no public URL) and the nominator's contact is shown only in the
 admin. Both doors — the HTML form (`nominations_views.py`) and `POST /api/v1/nominations`
-(`nominations_api.py`) — go through `NominationForm` and `accept_submission()`, so the rules
-(field checks, photo re-encoding, honeypot, per-address rate limit, body size) are the same.
+(`nominations_api.py`) — go through `NominationForm`, `check_rate()` and `submit_nomination()`,
+so the rules (field checks, photo re-encoding, honeypot, per-address rate limit on atomic cache
+counters, one copy of an identical resubmission, body size) are the same.
 Staff decisions (check, accept → draft exemplar, reject with reason) live in
 `nominations_admin.py` and are written to Wagtail's history.
 """
@@ -13,6 +14,7 @@ from __future__ import annotations
 
 import hashlib
 import io
+import logging
 import re
 import time
 from dataclasses import dataclass
@@ -26,15 +28,21 @@ from django.core.files.base import ContentFile
 from django.core.validators import validate_email
 from django.db import transaction
 
+from core import throttle
+from core.client_address import client_ip
+
 from .models import Place, SubjectKind
 from .models.nominations import (  # noqa: F401
     Nomination,
     NominationStatus,
+    duplicate_window,
     max_body_bytes,
     max_photo_bytes,
     nomination_storage,
     rate_limit,
 )
+
+logger = logging.getLogger(__name__)
 
 # --------------------------------------------------------------------------------------------
 
@@ -208,29 +216,18 @@ class NominationForm(forms.Form):
 
 def address_hash(request) -> str:
     """A keyed hash of the client address: enough for rate limiting, useless to anyone else."""
-    address = request.META.get("REMOTE_ADDR", "")
+    address = client_ip(request)
     return hashlib.sha256(f"{settings.SECRET_KEY}:nomination:{address}".encode()).hexdigest()
 
 
-@dataclass
-class RateDecision:
-    allowed: bool
-    retry_after: int = 0
+RateDecision = throttle.Decision
 
 
-def check_rate(ip_hash: str) -> RateDecision:
-    """Count one attempt from this address; refuse beyond the limit within the window."""
+def check_rate(request) -> RateDecision:
+    """Count one submission from the client's address (behind the trusted proxies); refuse
+    beyond the limit. Both doors call this, so they share one counter per address."""
     limit, window = rate_limit()
-    key = f"nominations:rate:{ip_hash}"
-    now = time.time()
-    count, start = cache.get(key) or (0, now)
-    if now - start >= window:
-        count, start = 0, now
-    remaining = int(start + window - now) + 1
-    if count >= limit:
-        return RateDecision(False, remaining)
-    cache.set(key, (count + 1, start), timeout=remaining)
-    return RateDecision(True)
+    return throttle.hit(request, "nominations", limit, window)
 
 
 RATE_LIMITED_MESSAGE = "Bạn đã gửi quá nhiều lần trong thời gian ngắn. Vui lòng thử lại sau {minutes} phút."
@@ -269,3 +266,69 @@ def save_nomination(form: NominationForm, ip_hash: str) -> Nomination:
         nomination.photo.save(data["photo"].name, data["photo"], save=False)
     nomination.save()
     return nomination
+
+
+# --------------------------------------------------------------------------------------------
+# Identical resubmissions
+# --------------------------------------------------------------------------------------------
+
+_PENDING = "pending"
+_WAIT_SECONDS = 10.0
+
+
+def fingerprint(form: NominationForm) -> str:
+    """What makes two submissions "the same": every field as cleaned (case and spacing aside)
+    and the photo's bytes after re-encoding."""
+    data = form.cleaned_data
+    parts = []
+    for name in ("subject_name", "subject_kind", "place_text", "what", "when", "nominator_name",
+                 "nominator_phone", "nominator_email"):  # fmt: skip
+        parts.append(" ".join(str(data.get(name) or "").split()).casefold())
+    place = data.get("place")
+    parts.append(str(place.pk if place else ""))
+    photo = data.get("photo")
+    if photo:
+        photo.seek(0)
+        parts.append(hashlib.sha256(photo.read()).hexdigest())
+        photo.seek(0)
+    return hashlib.sha256("\x1f".join(parts).encode()).hexdigest()
+
+
+@dataclass(frozen=True)
+class Submission:
+    reference: str
+    created: bool  # False: an identical submission was already stored; this is its reference
+
+
+def submit_nomination(form: NominationForm, ip_hash: str) -> Submission:
+    """Store a valid nomination once: an identical one within NOMINATION_DUPLICATE_SECONDS
+    answers with the first one's reference instead of storing a second copy.
+
+    The first submission claims the fingerprint with the cache's atomic `add`, so two identical
+    requests arriving together cannot both store; the second waits for the first's reference.
+    Without a reachable cache, every valid submission is stored (duplicates are possible, losses
+    are not).
+    """
+    key = f"nominations:fingerprint:{fingerprint(form)}"
+    deadline = time.monotonic() + _WAIT_SECONDS
+    while True:
+        try:
+            claimed = cache.add(key, _PENDING, timeout=int(_WAIT_SECONDS) + 5)
+            existing = None if claimed else cache.get(key)
+        except (throttle.RedisError, OSError) as exc:
+            logger.warning("Nomination stored without the duplicate check: cache unreachable (%s)", exc)
+            return Submission(save_nomination(form, ip_hash).reference, True)
+        if claimed:
+            break
+        if existing and existing != _PENDING:
+            return Submission(existing, False)
+        if time.monotonic() > deadline:
+            break  # the first one never finished: store this one rather than lose it
+        time.sleep(0.05)
+    try:
+        nomination = save_nomination(form, ip_hash)
+    except BaseException:
+        cache.delete(key)
+        raise
+    cache.set(key, nomination.reference, timeout=duplicate_window())
+    return Submission(nomination.reference, True)

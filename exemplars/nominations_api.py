@@ -2,7 +2,7 @@
 
 The body is read here (not by Ninja) so that its size is checked first: oversized → 413,
 too many from one address → 429 with Retry-After, bad fields → 400 problem+json listing every
-invalid field (`invalid_params`). The photo, optional, is a base64 string (a `data:` URL is
+invalid field (`invalid_params`), an identical resubmission → 200 with the first reference. The photo, optional, is a base64 string (a `data:` URL is
 accepted). Nothing about a nomination can be read back through the API.
 """
 
@@ -27,11 +27,15 @@ from .nominations import (
     body_too_large,
     check_rate,
     max_body_bytes,
-    save_nomination,
+    submit_nomination,
     too_large_message,
 )
 
 router = Router(tags=["Giới thiệu gương người tốt"])
+
+ALREADY_RECEIVED_MESSAGE = (
+    "Chúng tôi đã nhận giới thiệu này trước đó; đây là mã của lần gửi đầu. Bạn không cần gửi lại."
+)
 
 FIELDS = [
     "subject_name",
@@ -91,7 +95,7 @@ def _form_value(value):
 
 @router.post(
     "",
-    response={201: NominationOut},
+    response={201: NominationOut, 200: NominationOut},
     summary="Gửi giới thiệu gương người tốt, việc tốt",
     openapi_extra={
         "requestBody": {
@@ -99,6 +103,10 @@ def _form_value(value):
             "content": {"application/json": {"schema": NominationIn.model_json_schema()}},
         },
         "responses": {
+            "200": {
+                "description": "Giới thiệu giống hệt đã được nhận trước đó: trả lại mã của lần gửi đầu.",
+                "content": {"application/json": {"schema": {"$ref": "#/components/schemas/NominationOut"}}},
+            },
             "400": {"description": "Dữ liệu không hợp lệ (problem+json, có invalid_params)."},
             "413": {"description": "Dữ liệu gửi lên quá lớn."},
             "429": {"description": "Gửi quá nhiều lần; xem Retry-After."},
@@ -112,8 +120,7 @@ def create_nomination(request):
     if len(body) > max_body_bytes():
         raise Problem(413, too_large_message())
 
-    ip_hash = address_hash(request)
-    decision = check_rate(ip_hash)
+    decision = check_rate(request)
     if not decision.allowed:
         raise Problem(
             429,
@@ -123,7 +130,7 @@ def create_nomination(request):
 
     try:
         payload = json.loads(body or b"null")
-    except (ValueError, UnicodeDecodeError) as exc:
+    except (ValueError, UnicodeDecodeError, RecursionError) as exc:  # RecursionError: nested too deep
         raise Problem(400, "Nội dung gửi lên không phải JSON hợp lệ.") from exc
     if not isinstance(payload, dict):
         raise Problem(400, "Nội dung gửi lên phải là một đối tượng JSON.")
@@ -145,11 +152,13 @@ def create_nomination(request):
         first = invalid[0]["param"]
         raise Problem(400, f"Dữ liệu không hợp lệ: {first}.", param=first, invalid_params=invalid)
 
-    nomination = save_nomination(form, ip_hash)
+    submission = submit_nomination(form, address_hash(request))
+    if not submission.created:
+        return Status(200, {"reference": submission.reference, "message": ALREADY_RECEIVED_MESSAGE})
     return Status(
         201,
         {
-            "reference": nomination.reference,
+            "reference": submission.reference,
             "message": "Cảm ơn bạn! Chúng tôi đã nhận được giới thiệu và sẽ xác minh trước khi viết bài.",
         },
     )

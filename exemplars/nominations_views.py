@@ -17,7 +17,7 @@ from .nominations import (
     address_hash,
     body_too_large,
     check_rate,
-    save_nomination,
+    submit_nomination,
     too_large_message,
 )
 
@@ -44,8 +44,7 @@ def body_size_guard(view):
 def _nomination_form(request):
     if request.method != "POST":
         return render(request, "exemplars/nomination_form.html", {"form": NominationForm()})
-    ip_hash = address_hash(request)
-    decision = check_rate(ip_hash)
+    decision = check_rate(request)
     if not decision.allowed:
         response = render(
             request,
@@ -61,8 +60,8 @@ def _nomination_form(request):
         return redirect("nomination_thanks")
     if not form.is_valid():
         return render(request, "exemplars/nomination_form.html", {"form": form}, status=400)
-    nomination = save_nomination(form, ip_hash)
-    request.session[SESSION_KEY] = nomination.reference
+    submission = submit_nomination(form, address_hash(request))
+    request.session[SESSION_KEY] = submission.reference  # an identical resubmission: the first one's
     return redirect("nomination_thanks")
 
 

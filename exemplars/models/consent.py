@@ -8,6 +8,35 @@ from django.db import models
 
 from .vocabularies import SubjectKind
 
+# Signed consent forms live in this collection, whose documents only the groups that may view
+# consent records can download (created by home's migration 0006; see consent_collection()).
+CONSENT_COLLECTION_NAME = "Phiếu đồng ý công bố (riêng tư)"
+
+
+def consent_collection():
+    """The private collection for consent forms, created (with its restriction) if missing.
+
+    Viewing is restricted to the groups holding `exemplars.view_consentrecord` (and superusers):
+    Wagtail's document view checks this restriction on every download.
+    """
+    from django.contrib.auth.models import Group
+
+    from wagtail.models import Collection, CollectionViewRestriction
+
+    collection = Collection.objects.filter(name=CONSENT_COLLECTION_NAME, depth=2).first()
+    if collection is None:
+        collection = Collection.get_first_root_node().add_child(name=CONSENT_COLLECTION_NAME)
+    if not CollectionViewRestriction.objects.filter(collection=collection).exists():
+        restriction = CollectionViewRestriction.objects.create(
+            collection=collection, restriction_type=CollectionViewRestriction.GROUPS
+        )
+        restriction.groups.set(
+            Group.objects.filter(
+                permissions__content_type__app_label="exemplars", permissions__codename="view_consentrecord"
+            ).distinct()
+        )
+    return collection
+
 
 class ConsentStatus(models.TextChoices):
     GIVEN = "given", "Đã đồng ý"
@@ -79,6 +108,15 @@ class ConsentRecord(models.Model):
 
     def __str__(self) -> str:
         return f"{self.page.title}: {self.get_status_display()}"
+
+    def save(self, *args, **kwargs):
+        super().save(*args, **kwargs)
+        # Whatever document was chosen or uploaded as evidence becomes private.
+        if self.evidence_id:
+            collection = consent_collection()
+            type(self.evidence).objects.filter(pk=self.evidence_id).exclude(collection=collection).update(
+                collection=collection
+            )
 
     def clean(self):
         if self.status == ConsentStatus.GIVEN and not (self.evidence_id or self.evidence_note):

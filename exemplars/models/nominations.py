@@ -34,6 +34,11 @@ def rate_limit() -> tuple[int, int]:
     return _setting("NOMINATION_RATE_LIMIT", (5, 3600))
 
 
+def duplicate_window() -> int:
+    """Seconds during which an identical resubmission gets the first one's reference back."""
+    return _setting("NOMINATION_DUPLICATE_SECONDS", 24 * 3600)
+
+
 # --------------------------------------------------------------------------------------------
 # Private photo storage
 # --------------------------------------------------------------------------------------------

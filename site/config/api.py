@@ -4,7 +4,7 @@ Each app contributes a router; this module only assembles them and installs the 
 handlers, so that every endpoint answers errors as `application/problem+json`.
 """
 
-from ninja import NinjaAPI
+from ninja import NinjaAPI, Swagger
 from ninja.errors import HttpError
 from ninja.errors import ValidationError as NinjaValidationError
 
@@ -18,7 +18,22 @@ from search.api import router as search_router
 from .content_api import router as content_router
 from .content_api.common import RENDERER
 
-api = NinjaAPI(
+
+class GuongSangAPI(NinjaAPI):
+    def get_openapi_schema(self, *args, **kwargs):
+        """Ninja keys generated responses by int (200) and `openapi_extra` by string ("200"); both
+        were written out, so the JSON had duplicate keys ("duplicated mapping key": Swagger UI
+        rendered nothing). One string key per status, the `openapi_extra` entry winning, as
+        JSON parsers already read it."""
+        schema = super().get_openapi_schema(*args, **kwargs)
+        for path_item in schema.get("paths", {}).values():
+            for operation in path_item.values():
+                if isinstance(operation, dict) and isinstance(operation.get("responses"), dict):
+                    operation["responses"] = {str(code): spec for code, spec in operation["responses"].items()}
+        return schema
+
+
+api = GuongSangAPI(
     renderer=RENDERER,
     title="Gương Sáng API",
     version="1",
@@ -29,6 +44,9 @@ api = NinjaAPI(
     ),
     urls_namespace="api-v1",
     docs_url="/docs",
+    # Swagger UI from django-ninja's own static files ("ninja" in INSTALLED_APPS), never a CDN;
+    # no validator badge (it would load an image from a third party).
+    docs=Swagger(settings={"validatorUrl": None}),
     openapi_url="/openapi.json",
 )
 

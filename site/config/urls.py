@@ -18,8 +18,16 @@ from search.views import search_page
 
 from .api import api
 from .api_v2 import api_router
+from .health import healthz
+
+# Problem+json under /api/, Vietnamese pages elsewhere, 503 while the database is down.
+handler400 = "config.errors.bad_request"
+handler403 = "config.errors.permission_denied"
+handler404 = "config.errors.page_not_found"
+handler500 = "config.errors.server_error"
 
 urlpatterns = [
+    path("healthz", healthz, name="healthz"),
     path("admin/", include(wagtailadmin_urls)),
     path("api/v2/", api_router.urls),
     path("api/v1/", api.urls),
@@ -43,8 +51,13 @@ if settings.SERVE_MEDIA:
 
     urlpatterns += [re_path(rf"^{re.escape(settings.MEDIA_URL.lstrip('/'))}(?P<path>.+)$", serve_media, name="media")]
 elif settings.DEBUG:
-    from django.conf.urls.static import static
+    from django.urls import re_path
+    from django.views.static import serve
 
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+    # Uploaded media for development, except documents: they are served only through Wagtail's
+    # view (/documents/…), which enforces collection privacy (docs/security.md). A production
+    # web server must likewise not serve MEDIA_ROOT/documents/.
+    media = settings.MEDIA_URL.lstrip("/")
+    urlpatterns += [re_path(rf"^{media}(?!documents/)(?P<path>.*)$", serve, {"document_root": settings.MEDIA_ROOT})]
 
 urlpatterns += [path("", include(wagtail_urls))]

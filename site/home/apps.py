@@ -10,3 +10,4 @@ class HomeConfig(AppConfig):
         from .change_detection import register
 
         register()  # unedited rich text no longer counts as a change (keeps approvals valid)
+        from config import login_protection  # noqa: F401  (logs sign-in lockouts)

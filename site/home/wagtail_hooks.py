@@ -72,3 +72,32 @@ def add_held_back_stories_panel(request, panels):
     panel = reports.dashboard_panel(request)
     if panel is not None:
         panels.append(panel)
+
+
+# --------------------------------------------------------------------------------------------
+# Security (docs/security.md): sign-in lockouts in the admin; restricted documents answer 403
+# --------------------------------------------------------------------------------------------
+
+
+@hooks.register("register_admin_viewset")
+def register_lockout_viewsets():
+    from .security_admin import viewsets
+
+    return viewsets
+
+
+@hooks.register("before_serve_document", order=-10)
+def refuse_restricted_document(document, request):
+    """A document in a collection restricted to signed-in staff or groups (the consent forms)
+    answers 403 to anyone the restriction refuses, instead of Wagtail's redirect to a public
+    login page this site does not have. Runs before Wagtail's own check (order 0)."""
+    from django.template.response import TemplateResponse
+
+    from wagtail.models import BaseViewRestriction
+
+    restricted = (BaseViewRestriction.LOGIN, BaseViewRestriction.GROUPS)
+    for restriction in document.collection.get_view_restrictions():
+        if restriction.restriction_type in restricted and not restriction.accept_request(request):
+            context = {"next": request.get_full_path()}
+            return TemplateResponse(request, "documents/restricted.html", context, status=403)
+    return None

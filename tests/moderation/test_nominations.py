@@ -258,17 +258,22 @@ def test_honeypot_stores_nothing(client):
 
 
 def test_rate_limit_per_address(client, settings):
+    # Each submission differs (an identical resubmission is answered with the first reference
+    # and stored once; see tests/hardening/test_nomination_limits.py).
+    def what(n):
+        return f"Bà tự nguyện nấu cơm miễn phí cho học sinh nghèo, lần thứ {n}."
+
     settings.NOMINATION_RATE_LIMIT = (2, 600)
-    assert _post_api(client, _payload()).status_code == 201
-    assert client.post(FORM, _form_data()).status_code == 302
-    response = _post_api(client, _payload())
+    assert _post_api(client, _payload(what=what(1))).status_code == 201
+    assert client.post(FORM, _form_data(what=what(2))).status_code == 302
+    response = _post_api(client, _payload(what=what(3)))
     assert response.status_code == 429
     assert 0 < int(response["Retry-After"]) <= 600
     assert response["Content-Type"] == "application/problem+json"
-    response = client.post(FORM, _form_data())
+    response = client.post(FORM, _form_data(what=what(4)))
     assert response.status_code == 429 and int(response["Retry-After"]) > 0
     # Another address is not affected.
-    assert _post_api(client, _payload(), REMOTE_ADDR="10.0.0.9").status_code == 201
+    assert _post_api(client, _payload(what=what(5)), REMOTE_ADDR="10.0.0.9").status_code == 201
     assert Nomination.objects.count() == 3
 
 

@@ -270,3 +270,84 @@ SERVE_MEDIA = env_bool("SERVE_MEDIA", True)
 # two looks at the task queue when it is empty.
 PUBLISH_SCHEDULED_INTERVAL = float(os.environ.get("PUBLISH_SCHEDULED_INTERVAL", "60"))
 WORKER_POLL_INTERVAL = float(os.environ.get("WORKER_POLL_INTERVAL", "1"))
+# ---------------------------------------------------------------------------------------------
+# Hardening (docs/security.md): bad input, outages, sign-in lockouts, rate limits, CSP, private
+# consent documents. One block on purpose: the lists above are extended here, not rewritten.
+# ---------------------------------------------------------------------------------------------
+from datetime import timedelta  # noqa: E402
+
+from csp.constants import NONCE, NONE, SELF, UNSAFE_INLINE  # noqa: E402
+
+# "ninja" serves Swagger UI from its own pinned static files (no CDN); axes: sign-in lockouts.
+INSTALLED_APPS += ["ninja", "axes", "csp"]
+_security = MIDDLEWARE.index("django.middleware.security.SecurityMiddleware")
+MIDDLEWARE[_security + 1 : _security + 1] = [
+    "config.csp.ContentSecurityPolicyMiddleware",  # headers on every answer, errors included
+    "config.errors.ApiErrorsAsProblemsMiddleware",  # any non-JSON error under /api/ → problem+json
+    "core.bad_input.RejectBadInputMiddleware",  # NUL / non-UTF-8 input → 400 before anything reads it
+]
+MIDDLEWARE.append("axes.middleware.AxesMiddleware")  # last, as axes requires
+
+# Reverse proxies in front of the site that append to X-Forwarded-For (0: none, the default).
+# One setting for sign-in lockouts, rate limits and nomination address hashes (core.client_address).
+TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
+
+# Sign-in protection (django-axes): per account and per address; the right password is refused
+# too while locked. Unlock early: manage.py axes_reset_username NAME / axes_reset_ip ADDRESS.
+AUTHENTICATION_BACKENDS = ["config.login_protection.LockoutBackend", "django.contrib.auth.backends.ModelBackend"]
+AXES_FAILURE_LIMIT = int(os.environ.get("LOGIN_FAILURE_LIMIT", "10"))
+AXES_COOLOFF_TIME = timedelta(minutes=int(os.environ.get("LOGIN_LOCKOUT_MINUTES", "30")))
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_RESET_ON_SUCCESS = True
+AXES_CLIENT_IP_CALLABLE = "core.client_address.client_ip"
+AXES_LOCKOUT_CALLABLE = "config.login_protection.lockout_response"
+AXES_HTTP_RESPONSE_CODE = 429
+# Password reset mails: (mails, seconds) per account and per address; beyond, none is sent.
+WAGTAILADMIN_USER_PASSWORD_RESET_FORM = "config.admin_forms.PasswordResetForm"  # noqa: S105 - a class path
+PASSWORD_RESET_RATE_PER_ACCOUNT = (3, 3600)
+PASSWORD_RESET_RATE_PER_ADDRESS = (10, 3600)
+
+# Rate limits (django-ratelimit, core.throttle): atomic counters in the default cache, keyed on
+# the client address above. Production needs REDIS_URL, or each worker counts on its own.
+RATELIMIT_IP_META_KEY = "core.client_address.client_ip"
+NOMINATION_DUPLICATE_SECONDS = int(os.environ.get("NOMINATION_DUPLICATE_SECONDS", str(24 * 3600)))
+
+# Outages (config.errors, /healthz): seconds in Retry-After while the database is unreachable;
+# PostgreSQL connection attempts give up after a few seconds instead of hanging requests.
+OUTAGE_RETRY_AFTER = int(os.environ.get("OUTAGE_RETRY_AFTER", "60"))
+if DATABASES["default"]["ENGINE"].startswith("django.db.backends.postgresql"):
+    DATABASES["default"].setdefault("OPTIONS", {}).setdefault("connect_timeout", 5)
+
+# Content-Security-Policy (django-csp 4, config.csp). Inline scripts need the request's nonce;
+# styles may be inline (error pages, Wagtail's admin). The admin's script-src is relaxed there.
+_frame_src = [SELF, "https://www.youtube.com", "https://www.youtube-nocookie.com", "https://player.vimeo.com"]
+if HEADLESS_PREVIEW_URL:
+    from urllib.parse import urlsplit  # noqa: E402
+
+    _preview = urlsplit(HEADLESS_PREVIEW_URL)
+    _frame_src.append(f"{_preview.scheme}://{_preview.netloc}")
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF, NONCE],
+        "style-src": [SELF, UNSAFE_INLINE],
+        "img-src": [SELF, "data:", "blob:"],
+        "font-src": [SELF, "data:"],
+        "connect-src": [SELF],
+        "media-src": [SELF],
+        "frame-src": _frame_src,
+        "frame-ancestors": [SELF],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+    }
+}
+CSP_ADMIN_PREFIXES = ("/admin/",)
+CSP_ADMIN_SCRIPT_SRC = [SELF, UNSAFE_INLINE]
+# The admin asks nothing of third parties: no Gravatar images, no release check from the browser.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
+WAGTAIL_ENABLE_UPDATE_CHECK = False
+
+# Documents always go through Wagtail's view, which enforces collection privacy (the private
+# collection of signed consent forms); never link /media/documents/ directly.
+WAGTAILDOCS_SERVE_METHOD = "serve_view"

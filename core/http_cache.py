@@ -390,9 +390,10 @@ def _quality(ranges: list[tuple[str, float]], media: str) -> float:
 
 
 @functools.lru_cache(maxsize=512)
-def representation_for(accept: str) -> str | None:
+def representation_for(accept: str) -> str:
     """The representation an `Accept` header prefers: "json" (also for none or `*/*`, as the
-    APIs answer), "html", or None when it accepts neither (not answered from the cache)."""
+    APIs answer), "html", or "other" when it accepts neither (then only an answer that does not
+    vary on Accept is stored for it)."""
     if not accept.strip():
         return "json"
     ranges = []
@@ -410,7 +411,7 @@ def representation_for(accept: str) -> str | None:
     json_q, html_q = _quality(ranges, _MEDIA_TYPES["json"]), _quality(ranges, _MEDIA_TYPES["html"])
     if json_q > 0 and json_q >= html_q:
         return "json"
-    return "html" if html_q > 0 else None
+    return "html" if html_q > 0 else "other"
 
 
 def _cacheable_request(request) -> bool:
@@ -478,14 +479,14 @@ def _storable(request, response: HttpResponse, representation: str) -> bool:
     if "accept" in vary:
         # The view negotiated: keep its answer only under the representation it rendered.
         media_type = response.get("Content-Type", "").split(";", 1)[0].strip().lower()
-        return media_type == _MEDIA_TYPES[representation]
+        return media_type == _MEDIA_TYPES.get(representation)
     return True
 
 
 def serve_cached(request, get_response):
     """Answer `request` from the cache, or through `get_response` and store the answer."""
     representation = representation_for(request.META.get("HTTP_ACCEPT", ""))
-    if representation is None or not _cacheable_request(request):
+    if not _cacheable_request(request):
         return get_response(request)
     key = _cache_key(request, representation)
     token, entry = _lookup(key)

@@ -93,7 +93,7 @@ class RedisCache(DjangoRedisCache):
             _down_until[self._location] = time.monotonic() + self._retry_after
         if first:
             logger.warning(
-                "Redis cache at %s unreachable (%s): answering without the cache, retrying every %.0f s",
+                "Redis cache at %s unreachable (%s): answering without the cache, retrying every %g s",
                 self._location,
                 exc,
                 self._retry_after,

@@ -179,9 +179,14 @@ def test_the_cache_key_holds_the_representation_not_the_raw_accept_header(client
         assert response.status_code == 200 and response["Content-Type"].startswith("text/html")
         assert "X-Cache" not in response
     assert client.get("/api/v2/pages/", HTTP_ACCEPT="*/*")["X-Cache"] == "hit"
-    # A client that accepts neither is answered without the cache.
-    image_only = client.get("/api/v1/exemplars", HTTP_ACCEPT="image/png")
-    assert "X-Cache" not in image_only
+    # A client that accepts neither gets what a view that does not negotiate always sends (the
+    # feed to a feed reader), and whatever a negotiating view decides (v2: 406), never an entry
+    # stored for another representation.
+    reader = "application/rss+xml, application/atom+xml"
+    assert [client.get("/viec-tot/feed.xml", HTTP_ACCEPT=reader)["X-Cache"] for _ in range(2)] == ["miss", "hit"]
+    for _ in range(2):
+        refused = client.get("/api/v2/pages/", HTTP_ACCEPT="image/png")
+        assert refused.status_code == 406 and "X-Cache" not in refused
 
 
 def test_radio_prompter_changes_show_at_once(client):

@@ -176,6 +176,8 @@ else:
         "default": {
             "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
             "LOCATION": "guongsang",
+            # Public pages and API answers of each worker (Django's default of 300 would churn).
+            "OPTIONS": {"MAX_ENTRIES": 3000},
         }
     }
 

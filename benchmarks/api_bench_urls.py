@@ -1,7 +1,7 @@
 """URLs for the API benchmark only: the site's URLs plus Wagtail's stock page API.
 
 `/bench/stock-v2/pages/` is Wagtail's own `PagesAPIViewSet`: no consent rule, no view-restriction
-rule beyond Wagtail's, no response cache (the path is outside API_CACHE_PREFIXES). It is the
+rule beyond Wagtail's, no response cache (`api_bench_settings` excludes /bench/ from it). It is the
 "vanilla Wagtail v2" baseline of the issue and is mounted only by `api_bench_settings`, never by
 the site. One change, without which stock Wagtail cannot answer the benchmark's request at all:
 ExemplarPage has a model field called `fields`, which stock Wagtail also reads as a

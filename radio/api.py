@@ -9,7 +9,6 @@ what a valid week looks like.
 from __future__ import annotations
 
 import datetime
-import hashlib
 import json
 import time
 
@@ -18,9 +17,9 @@ from ninja import Field, Router, Schema
 from django.conf import settings
 from django.core.cache import cache
 from django.http import HttpResponse, HttpResponseRedirect, JsonResponse
-from django.utils.http import parse_http_date_safe
 
 from core.feeds import json_feed_bytes
+from core.http_cache import conditional
 from core.problems import Problem, problem_responses
 
 from . import render
@@ -139,23 +138,14 @@ def can_see_drafts(user) -> bool:
 
 
 def _conditional(request, body: bytes, content_type: str, last_modified, *, private: bool, headers=None):
-    etag = '"' + hashlib.sha256(body).hexdigest()[:40] + '"'
-    not_modified = False
-    if_none_match = request.headers.get("If-None-Match")
-    if if_none_match:
-        tags = [tag.strip().removeprefix("W/") for tag in if_none_match.split(",")]
-        not_modified = etag in tags or "*" in tags
-    elif request.headers.get("If-Modified-Since"):
-        since = parse_http_date_safe(request.headers["If-Modified-Since"])
-        not_modified = since is not None and int(last_modified.timestamp()) <= since
-    response = HttpResponse(status=304) if not_modified else HttpResponse(body, content_type=content_type)
-    response["ETag"] = etag
-    response["Last-Modified"] = render.http_date(last_modified)
+    """A script or feed with a strong ETag and Last-Modified, answering conditional GETs with 304
+    (`core.http_cache.conditional`); drafts only to signed-in editors, never shared."""
+    response = HttpResponse(body, content_type=content_type)
     response["Cache-Control"] = "private, no-cache" if private else "public, max-age=60"
     response["Vary"] = "Cookie"
     for key, value in (headers or {}).items():
         response[key] = value
-    return response
+    return conditional(request, response, last_modified=last_modified)
 
 
 def find_rundown(programme: Programme, label: str, user) -> Rundown:

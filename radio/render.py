@@ -14,7 +14,6 @@ import hashlib
 import io
 import json
 import textwrap
-from email.utils import format_datetime
 
 from django.conf import settings
 from django.urls import reverse
@@ -405,10 +404,6 @@ def rss_feed(programme, scripts: list[tuple[Rundown, dict]], request) -> bytes:
     out = io.StringIO()
     feed.write(out, "utf-8")
     return out.getvalue().encode("utf-8")
-
-
-def http_date(value) -> str:
-    return format_datetime(value.astimezone(datetime.UTC), usegmt=True)
 
 
 def rule_label(rule: str) -> str:

@@ -10,7 +10,6 @@ ImmediateBackend the task runs inline, inside the same transaction as the change
 
 from __future__ import annotations
 
-import contextlib
 import logging
 
 from django_tasks import task
@@ -170,19 +169,9 @@ def on_restriction_change(sender, instance, **kwargs):
 
 
 def index_changed(sender=None, **kwargs) -> None:
-    """A document or a vocabulary changed: drop the cached facet labels
-    (`search.service.label_tables`) and move the index generation on, which retires every
-    cached facet count (`EmbeddedEngine.facets`)."""
-    from django.core.cache import cache
-
-    def bump():
-        cache.delete("search:facet-labels")
-        with contextlib.suppress(ValueError):  # none yet: the next search starts a new (random) one
-            cache.incr("search:generation")
-
-    bump()
-    # again once committed: a request between the two could have cached uncommitted state
-    transaction.on_commit(bump)
+    """A document or a vocabulary changed: move the content generation on, which retires every
+    cached search answer, facet count and facet label (`core.http_cache.cache_for_generation`)."""
+    bump_generation()
 
 
 def on_document_deleted(sender, instance, **kwargs) -> None:

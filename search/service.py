@@ -12,8 +12,7 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass, field
 
-from django.core.cache import cache
-
+from core.http_cache import cache_for_generation
 from exemplars import filters as exemplar_filters
 from exemplars.models import AwardType, Field, Place, SubjectKind
 
@@ -123,11 +122,11 @@ LABELS_SECONDS = 300
 
 
 def label_tables() -> dict[str, dict[str, str]]:
-    """Labels of every field, award type, place and public campaign, cached (they are few and
-    change rarely; `search.indexing` drops the cache when a vocabulary or a document changes)."""
-    tables = cache.get(LABELS_KEY)
-    if tables is None:
-        tables = {
+    """Labels of every field, award type, place and public campaign, cached for the content
+    generation (they are few; a vocabulary or document change moves the generation on)."""
+
+    def build():
+        return {
             "field": dict(Field.objects.values_list("slug", "name")),
             "award_type": dict(AwardType.objects.values_list("slug", "name")),
             "place": {str(p.pk): p.full_name for p in Place.objects.all()},
@@ -136,8 +135,8 @@ def label_tables() -> dict[str, dict[str, str]]:
                 for pk, title in SearchDocument.objects.filter(doc_type="campaign").values_list("page_id", "title")
             },
         }
-        cache.set(LABELS_KEY, tables, LABELS_SECONDS)
-    return tables
+
+    return cache_for_generation(LABELS_KEY, build, LABELS_SECONDS)
 
 
 def facet_labels(facets: dict[str, dict[str, int]]) -> dict[str, dict[str, str]]:
@@ -200,6 +199,10 @@ def shape_items(result: SearchResult, query: ParsedQuery) -> list[dict]:
 
 # A query with at most this many results is offered a spelling correction that finds more.
 FEW_RESULTS = 2
+
+
+def vocabulary() -> list[str]:
+    return cache_for_generation("search:vocabulary", lambda: embedded_engine().vocabulary(), 300)
 
 
 def spelling(request: SearchRequest, count: int) -> tuple[ParsedQuery, int] | None:

@@ -49,14 +49,14 @@ def django_db_setup(django_db_setup, django_db_blocker):
 
 @pytest.fixture(autouse=True)
 def _fresh_api_memo():
-    """Each test starts without the per-process memos (the API's sites, places and list counts;
-    the search engine's database statistics): the database is rolled back between tests, but a
-    memo would not be."""
-    from core.http_cache import clear_memo
+    """Each test starts without this process's cached answers and memos (the API's sites, places
+    and list counts; the search engine's database statistics): the database is rolled back
+    between tests, which may repeat a content generation, but a cache or memo would not be."""
+    from core.http_cache import invalidate_this_process
     from search.engines.embedded import clear_statistics
 
-    clear_memo()
+    invalidate_this_process()
     clear_statistics()
     yield
-    clear_memo()
+    invalidate_this_process()
     clear_statistics()

@@ -18,7 +18,7 @@ def limits() -> dict[str, int]:
     - FACET_SAMPLE: facet counts are computed over at most this many matches (the most recent).
     - MAX_OFFSET: how deep one may page (offset + limit).
     - FACET_CACHE_SECONDS: facet counts of a (query, filters) are cached this long in the
-      default cache, keyed by the index generation (0: never cached).
+      default cache for the content generation (core.http_cache; 0: never cached).
     """
     return {
         "WINDOW": getattr(settings, "SEARCH_WINDOW", 1000),

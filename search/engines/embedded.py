@@ -11,7 +11,7 @@ One id-only scan of the most recent matches (newest first, at most COUNT_CAP + 1
 count, the second tier's window and the facet sample. Filters are part of the full-text match
 (SQLite: facet keys indexed as words of `facet_tokens`; PostgreSQL: facet keys inside
 `search_match.match_vector`), so a filter costs no join. Facets are counted from the sampled documents' facet keys and
-cached per (query, filters) under an index generation that every change moves on.
+cached per (query, filters) for the content generation (`core.http_cache.cache_for_generation`).
 """
 
 from __future__ import annotations
@@ -19,19 +19,17 @@ from __future__ import annotations
 import hashlib
 import json
 import math
-import secrets
 import time
 from collections import Counter
 
-from django.core.cache import cache
 from django.db import connection, transaction
+
+from core.http_cache import cache_for_generation
 
 from .. import vocabulary
 from ..documents import FACETS, expired_document_ids
 from ..text import ParsedQuery, facet_token, fts5_exact, fts5_filters, fts5_query, parse_facet_token
 from .base import Hit, SearchRequest, SearchResult, limits
-
-GENERATION_KEY = "search:generation"
 
 # PostgreSQL's statistics of the search tables, kept in each process for this long: they move
 # only with ANALYZE, and reading them from the shared cache (a pickled dict of ~1,000 lexemes)
@@ -570,25 +568,17 @@ class EmbeddedEngine:
         """Counts per facet value; each facet respects every active filter but its own.
         `recent`: the most recent matches of the query with every filter, if already known."""
         lim = limits()
-        key = None
-        if lim["FACET_CACHE_SECONDS"]:
-            # Keyed by the index generation, which every document change moves on
-            # (search.indexing.index_changed), so a cached count is never staler than the index.
-            # random start: if the cache ever loses the generation, no old key is reused
-            generation = cache.get_or_set(GENERATION_KEY, lambda: secrets.randbits(48), timeout=None)
-            words = [(t.exact, tuple(t.folded)) for t in request.query.tokens]
-            filters = sorted((k, tuple(v)) for k, v in request.filters.items() if v)
-            # a document passing its expiry time moves no generation: its id is part of the key
-            scope = (self.vendor, words, filters, request.query.prefix_last, tuple(self.expired_ids()))
-            digest = hashlib.blake2b(repr(scope).encode(), digest_size=16).hexdigest()
-            key = f"search:facets:{generation}:{digest}"
-            cached = cache.get(key)
-            if cached is not None:
-                return cached
-        answer = self._facets(request, recent)
-        if key:
-            cache.set(key, answer, lim["FACET_CACHE_SECONDS"])
-        return answer
+        if not lim["FACET_CACHE_SECONDS"]:
+            return self._facets(request, recent)
+        # Kept for the content generation, which every document change moves on, and never past
+        # the next page expiry (core.http_cache), so a cached count is never staler than the index.
+        words = [(t.exact, tuple(t.folded)) for t in request.query.tokens]
+        filters = sorted((k, tuple(v)) for k, v in request.filters.items() if v)
+        scope = (self.vendor, words, filters, request.query.prefix_last)
+        digest = hashlib.blake2b(repr(scope).encode(), digest_size=16).hexdigest()
+        return cache_for_generation(
+            f"search:facets:{digest}", lambda: self._facets(request, recent), lim["FACET_CACHE_SECONDS"]
+        )
 
     def _facets(self, request: SearchRequest, recent: list[int] | None) -> tuple[dict[str, dict[str, int]], bool]:
         sample = limits()["FACET_SAMPLE"]

@@ -2,17 +2,13 @@
 
 from __future__ import annotations
 
-import math
-
 from ninja.renderers import JSONRenderer
 
 from django.conf import settings
-from django.db.models import Min
 from django.http import HttpResponse, QueryDict
-from django.utils import timezone
 from django.utils.encoding import iri_to_uri
 
-from wagtail.models import Page, Site
+from wagtail.models import Site
 
 from core.http_cache import memo_for_generation
 from core.problems import Problem
@@ -61,31 +57,17 @@ def _link(request, offset: int | None) -> str | None:
     return absolute_url(iri_to_uri(request.path) + "?" + params.urlencode(), request)
 
 
-def _seconds_until(when) -> float:
-    return math.inf if when is None else max(0.0, (when - timezone.now()).total_seconds())
-
-
-def _next_expiry():
-    """When the next live page reaches its scheduled expiry (and leaves every public list)."""
-    return Page.objects.filter(live=True, expire_at__gt=timezone.now()).aggregate(first=Min("expire_at"))["first"]
-
-
 def list_count(request, queryset) -> int:
     """The exact `count` of a list, computed once per content generation per process for the same
     filters (paging through a list, or the same list asked for in another format, counts once).
 
-    Everything that changes what a list holds bumps the generation, except time: the key holds
-    today's date (lists filtered by "running today") and the count lives only until the next
-    scheduled expiry of a live page.
+    Everything that changes what a list holds moves the generation; time does too, through the
+    same rule as every cached answer (`core.http_cache.valid_until`): a count ends when a live
+    page's scheduled expiry passes, and at midnight (lists filtered by "running today").
     """
     filters = sorted((name, values) for name, values in request.GET.lists() if name not in PAGINATION_PARAMS)
-    key = ("api:count", request.get_host(), request.path, repr(filters), timezone.localdate().isoformat())
-
-    def until_next_expiry(_count) -> float:
-        when = memo_for_generation("api:next-expiry", _next_expiry, request, valid_for=_seconds_until)
-        return _seconds_until(when)
-
-    return memo_for_generation(key, queryset.count, request, valid_for=until_next_expiry)
+    key = ("api:count", request.get_host(), request.path, repr(filters))
+    return memo_for_generation(key, queryset.count, request)
 
 
 def paginate(request, queryset, limit: int, offset: int, serialise, prepare=None) -> dict:

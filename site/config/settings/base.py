@@ -3,6 +3,7 @@
 Every variable read here is documented in `.env.example` at the repository root.
 """
 
+import json
 import os
 from pathlib import Path
 
@@ -67,9 +68,10 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
-    # Public APIs: CORS headers, then cached answers (ETag/304) before sessions and routing.
+    # Public APIs: CORS headers, then cached anonymous answers (APIs and public pages, ETag/304)
+    # before sessions and routing (core.http_cache; docs/caching.md).
     "config.cors.CorsMiddleware",
-    "core.http_cache.ApiCacheMiddleware",
+    "core.http_cache.ResponseCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -158,14 +160,17 @@ STORAGES = {
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
 
-# Cache: Redis when REDIS_URL is set, otherwise a per-process memory cache.
+# Cache: Redis when REDIS_URL is set, otherwise a per-process memory cache (the content
+# generation then lives in the database so that every process sees every change; see
+# docs/caching.md). Redis is optional: while it is unreachable the site answers without it.
 REDIS_URL = os.environ.get("REDIS_URL", "")
 if REDIS_URL:
     CACHES = {
         "default": {
-            "BACKEND": "config.redis_cache.RedisCache",
+            "BACKEND": "core.redis_cache.RedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", "guongsang"),
+            "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 1.0, "RETRY_AFTER": 2},
         }
     }
 else:
@@ -173,6 +178,8 @@ else:
         "default": {
             "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
             "LOCATION": "guongsang",
+            # Public pages and API answers of each worker (Django's default of 300 would churn).
+            "OPTIONS": {"MAX_ENTRIES": 3000},
         }
     }
 
@@ -221,14 +228,21 @@ WAGTAIL_HEADLESS_PREVIEW = {
     "ENFORCE_TRAILING_SLASH": False,
 }
 
-# Server cache of anonymous API answers (core.http_cache): seconds kept on the server (the
-# content generation invalidates them earlier), and max-age sent to browsers and CDNs.
+# Server cache of anonymous answers, API and public pages (core.http_cache): seconds kept on the
+# server (the content generation and the next page expiry end them earlier), and max-age sent to
+# browsers and CDNs (never past the next expiry).
 API_CACHE_TIMEOUT = int(os.environ.get("API_CACHE_TIMEOUT", "600"))
 API_CACHE_MAX_AGE = int(os.environ.get("API_CACHE_MAX_AGE", "60"))
 # Only for benchmarks: honour the X-Bench-No-Cache header to measure uncached answers.
 API_CACHE_ALLOW_BYPASS = env_bool("API_CACHE_ALLOW_BYPASS", False)
 # Check every domain-API answer against its response schema (tests, DEBUG); see content_api.common.respond.
 API_VALIDATE_RESPONSES = env_bool("API_VALIDATE_RESPONSES", DEBUG)
+
+# CDN in front of the site (optional): Wagtail's frontend cache backends as JSON, e.g.
+# {"cdn": {"BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend", "LOCATION": "http://varnish:8000"}}.
+# Published, unpublished and moved pages (and consent changes) purge the page and the pages above it.
+if os.environ.get("WAGTAILFRONTENDCACHE"):
+    WAGTAILFRONTENDCACHE = json.loads(os.environ["WAGTAILFRONTENDCACHE"])
 
 # Background tasks (search index updates, reference index...): inline unless configured.
 TASKS = {"default": {"BACKEND": os.environ.get("TASKS_BACKEND") or "django_tasks.backends.immediate.ImmediateBackend"}}

@@ -529,7 +529,11 @@ def serve_cached(request, get_response):
     if not _cacheable_request(request):
         return get_response(request)
     key = _cache_key(request, representation)
-    token, entry = _lookup(key)
+    try:
+        token, entry = _lookup(key)
+    except Exception as exc:  # any cache backend that fails: the cache is optional, never fatal
+        logger.warning("Response cache unavailable (%s): answering without it", type(exc).__name__)
+        token = None
     if token is None:  # the shared cache is unreachable: answer without it
         return get_response(request)
     now = time.time()
@@ -549,7 +553,10 @@ def serve_cached(request, get_response):
     timeout = min(_config()["API_CACHE_TIMEOUT"], until - now)
     if timeout >= 1:
         headers = {key: pair for key, pair in response.headers._store.items() if key not in _NOT_STORED}
-        cache.set(key, (token, until, response.status_code, headers, content, etag), int(timeout))
+        try:
+            cache.set(key, (token, until, response.status_code, headers, content, etag), int(timeout))
+        except Exception as exc:  # not stored; the answer itself is fine
+            logger.warning("Response cache unavailable (%s): answer not stored", type(exc).__name__)
     response[CACHE_HEADER] = "miss"
     return _finish(request, response, etag, until, now)
 

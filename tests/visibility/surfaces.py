@@ -75,7 +75,8 @@ def listed_on_linked_exemplar_page(client, page):
 
 
 def in_sitemap(client, page):
-    return page.full_url in _html(client, "/sitemap.xml")
+    # Locations are on the address being served (core.urls), not the Site record's host.
+    return f"<loc>http://testserver{_path(page)}</loc>" in _html(client, "/sitemap.xml")
 
 
 # -- feeds --------------------------------------------------------------------------------------

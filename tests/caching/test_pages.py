@@ -114,7 +114,7 @@ def test_pages_with_a_csrf_token_are_never_cached(client):
             client.cookies.clear()
             response = client.get(url)
             assert response.status_code == 200, url
-            assert response.get("X-Cache") != "hit", url
+            assert "X-Cache" not in response, url
             assert "csrftoken" in response.cookies, url
             tokens.update(re.findall(r'name="csrfmiddlewaretoken" value="([^"]+)"', response.content.decode()))
         assert len(tokens) == 2, f"{url}: each visitor gets a fresh CSRF token"

@@ -83,7 +83,7 @@ def test_a_concurrent_flood_of_forty_gets_no_more_than_the_limit(settings):
 
 
 @pytest.mark.postgres
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_a_concurrent_flood_through_both_doors_stores_no_more_than_the_limit(settings):
     settings.NOMINATION_RATE_LIMIT = (5, 3600)
     address = _address()
@@ -149,7 +149,7 @@ def test_an_identical_resubmission_answers_with_the_first_reference(client, sett
     assert other.status_code == 201 and other.json()["reference"] != first.json()["reference"]
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_identical_submissions_arriving_together_are_stored_once(settings):
     settings.NOMINATION_RATE_LIMIT = (100, 3600)
     tag = uuid.uuid4().hex[:8]

@@ -21,7 +21,7 @@ from tests import factories
 
 from .helpers import ROOT
 
-pytestmark = [pytest.mark.postgres, pytest.mark.django_db(transaction=True)]
+pytestmark = [pytest.mark.postgres, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
 
 def _worker_env() -> dict[str, str]:

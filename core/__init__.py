@@ -1,13 +1,15 @@
 """Gương Sáng's core: what every app shares, below the content apps.
 
-- `core.text`: Vietnamese accent folding and alphabetical order.
-- `core.problems`: problem+json (RFC 9457) errors for every JSON endpoint.
-- `core.http_cache`: the content generation (`core.models.ContentGeneration` without Redis), the
-  response cache of anonymous answers (APIs and public pages), memos, ETag and 304.
-- `core.invalidation`: what moves the generation, and CDN purges.
-- `core.redis_cache`: Django's Redis cache backend, made optional (the site runs while it is down).
-- `core.visibility`: the one rule for "is this page public right now?".
+- `text`: Vietnamese accent folding, alphabetical order and the one slug rule.
+- `problems`: problem+json (RFC 9457) errors for every JSON endpoint.
+- `http_cache`, `redis_cache`, `invalidation`, `models`: the content generation, the response
+  cache for the APIs and public pages (ETag, 304), the optional Redis backend, and what moves
+  the generation.
+- `visibility`, `wagtail_hooks`: the one rule for "is this page public right now?" and serving.
+- `related`, `feeds`, `urls`: related-page declarations, the JSON Feed builder, absolute links.
+- `bad_input`, `client_address`, `throttle`: refusing undecodable input, the client address
+  behind trusted proxies, rate limits.
 
-It imports Django, Wagtail and the standard library only: never a content app, a feature or
-the project shell.
+It imports Django, Wagtail and libraries only: never a content app, a feature or the project
+shell (tests/test_layers.py).
 """

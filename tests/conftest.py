@@ -60,3 +60,30 @@ def _fresh_api_memo():
     yield
     invalidate_this_process()
     clear_statistics()
+
+
+@pytest.fixture
+def migrated_db(django_db_serialized_rollback, transactional_db):
+    """A transactional database with the data migrations' rows present, for the live server.
+
+    The rows come from the snapshot tests/conftest.py takes when the test database is created.
+    Django's own serialized_rollback did not bring them back once other tests had run first in
+    the same session (the restored database was empty), so the restore is explicit.
+    """
+    from django.apps import apps
+    from django.core.management import call_command
+    from django.core.management.color import no_style
+    from django.db import connection
+
+    from wagtail.models import Page
+
+    if not Page.objects.filter(depth=1).exists():
+        # Empty but for what post_migrate re-created (content types, permissions): start clean.
+        call_command("flush", interactive=False, inhibit_post_migrate=True, verbosity=0)
+        connection.creation.deserialize_db_from_string(MIGRATED_ROWS["default"])
+    # Restored rows keep their ids; on PostgreSQL the id sequences must move past them.
+    statements = connection.ops.sequence_reset_sql(no_style(), apps.get_models())
+    if statements:
+        with connection.cursor() as cursor:
+            for sql in statements:
+                cursor.execute(sql)

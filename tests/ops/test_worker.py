@@ -48,7 +48,7 @@ def _wait_for(condition, seconds: float) -> bool:
     return False
 
 
-def test_a_page_scheduled_seconds_ahead_goes_live_through_the_worker(client):
+def test_a_page_scheduled_seconds_ahead_goes_live_through_the_worker(migrated_db, client):
     from django_tasks_db.models import DBTaskResult
 
     page = factories.exemplar("Người được hẹn giờ đăng", publish=False)

@@ -8,6 +8,7 @@ from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from search import vocabulary
 from search.engines.embedded import EmbeddedEngine, clear_statistics
 from search.text import parse_query
 
@@ -47,9 +48,14 @@ def test_share_follows_the_word_statistics(corpus, engine):
     assert words, "ANALYZE gathered no lexeme statistics"
     common = max(words, key=words.get)
     assert engine._shares(parse_query(common), {}) == pytest.approx((words[common], words[common]))
-    assert engine._shares(parse_query("zzzqqq"), {}) == pytest.approx((floor, floor))
+    # a word no document holds (a typo) matches nothing: never taken for a common word
+    assert engine._shares(parse_query("zzzqqq"), {}) == (0.0, 0.0)
+    # a word indexed since the last ANALYZE is rarer than the rarest listed one
+    vocabulary.apply({"zzzqqq"}, set())
+    fresh = EmbeddedEngine()
+    assert fresh._shares(parse_query("zzzqqq"), {}) == pytest.approx((floor, floor))
     # the rarest word bounds the share; taken as independent, the words multiply
-    upper, independent = engine._shares(parse_query(f"{common} zzzqqq"), {})
+    upper, independent = fresh._shares(parse_query(f"{common} zzzqqq"), {})
     assert upper == pytest.approx(floor) and independent == pytest.approx(words[common] * floor)
     narrowed, _ = engine._shares(parse_query(common), {"kind": ["individual"]})
     assert narrowed < words[common]
@@ -79,3 +85,40 @@ def test_a_bound_on_recent_ids_changes_no_answer(client, corpus, engine, monkeyp
     for q, by_plan in answers.items():
         assert by_plan["bound"] == by_plan["no bound"] == by_plan["bound too high"], q
         assert by_plan["no bound"][0], q
+
+
+def test_a_bounded_key_walk_changes_no_answer(client, corpus, engine, monkeypatch, settings):
+    """Words that are common but, taken as independent, rarely meet are first looked for in a
+    bounded stretch of the key; if it holds fewer than n matches, the bitmap takes every one.
+    The pages, counts and exactness are those of the bitmap plan alone."""
+    settings.SEARCH_COUNT_CAP = settings.SEARCH_FACET_SAMPLE = settings.SEARCH_WINDOW = 3  # n = 4
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE search_match")
+    monkeypatch.setattr(EmbeddedEngine, "RANGE_MIN_MATCHES", 10**9)  # no id bound: one bitmap query
+    queries = ["ly son", "nguyen", "dao", "zzzqqq"]
+    answers = {}
+    # "bitmap": never the walk; "walk": every query is in the uncertain zone (common, rarely
+    # meeting), with a budget that covers the table; "short walk": a budget of 1 row, so the
+    # walk finds fewer than n and the bitmap must follow
+    for plan, common, floor, factor in (
+        ("bitmap", 2.0, 0.01, 2),
+        ("walk", 1e-9, 2.0, 10**6),
+        ("short walk", 1e-9, 2.0, 0),
+    ):
+        monkeypatch.setattr(EmbeddedEngine, "COMMON_SHARE", common)
+        monkeypatch.setattr(EmbeddedEngine, "INDEPENDENT_FLOOR", floor)
+        monkeypatch.setattr(EmbeddedEngine, "WALK_BUDGET_FACTOR", factor)
+        for q in queries:
+            cache.clear()
+            with CaptureQueriesContext(connection) as captured:
+                answer = search(client, q=q, facets="true")
+            walks = [x["sql"] for x in captured if ") walked WHERE" in x["sql"]]
+            bitmaps = [x["sql"] for x in captured if "OFFSET 0) matched" in x["sql"]]
+            if plan == "bitmap":
+                assert not walks and bitmaps, (plan, q)
+            elif q != "zzzqqq":  # a word no document holds matches nothing: never "common"
+                assert walks, (plan, q)
+            answers.setdefault(q, {})[plan] = (titles(answer), answer["count"], answer["count_exact"])
+    for q, by_plan in answers.items():
+        assert by_plan["walk"] == by_plan["bitmap"] == by_plan["short walk"], q
+        assert by_plan["bitmap"][0] or q == "zzzqqq", q

@@ -16,7 +16,8 @@ from django.http import HttpResponse
 from django.urls import path
 
 from wagtail.admin.filters import WagtailFilterSet
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, HelpPanel, MultiFieldPanel
+from wagtail.admin.forms import WagtailAdminModelForm
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, HelpPanel, MultiFieldPanel, ObjectList
 from wagtail.admin.ui.tables import Column
 from wagtail.admin.views import generic
 from wagtail.admin.viewsets.model import ModelViewSet
@@ -52,6 +53,16 @@ class AwardFilterSet(WagtailFilterSet):
     class Meta:
         model = Award
         fields = ["year", "resolved_level", "recipient_group", "recipient_kind", "occasion", "source", "revoked"]
+
+
+class AwardRegisterForm(WagtailAdminModelForm):
+    """An entry needs a recipient: a name, or a profile (whose title becomes the name)."""
+
+    def clean(self):
+        cleaned = super().clean()
+        if not cleaned.get("page") and not (cleaned.get("recipient_name") or "").strip():
+            self.add_error("recipient_name", "Ghi tên cá nhân, tập thể hoặc hộ được khen (hoặc chọn hồ sơ điển hình).")
+        return cleaned
 
 
 class AwardIndexView(generic.IndexView):
@@ -165,7 +176,7 @@ class AwardRegisterViewSet(ModelViewSet):
         "revoked": "Đã thu hồi",
     }
     export_filename = "so-khen-thuong"
-    panels = [
+    edit_handler_panels = [
         HelpPanel(
             content="<p>Mỗi khen thưởng một dòng, có hay không có hồ sơ điển hình. Tên người được khen "
             "<strong>không bao giờ</strong> được công bố, trừ qua hồ sơ điển hình đã xuất bản và được đồng ý. "
@@ -194,6 +205,7 @@ class AwardRegisterViewSet(ModelViewSet):
         FieldRowPanel([FieldPanel("revoked"), FieldPanel("revoked_date"), FieldPanel("revoked_reason")]),
         FieldPanel("source"),
     ]
+    edit_handler = ObjectList(edit_handler_panels, base_form_class=AwardRegisterForm)
 
     def get_urlpatterns(self):
         return [

@@ -229,7 +229,8 @@ class Award(Orderable):
     # Inline on a profile: the recipient is the profile itself (name and kind follow the page).
     panels = [
         FieldRowPanel([FieldPanel("award_type"), FieldPanel("level"), FieldPanel("commendation_type")]),
-        FieldRowPanel([FieldPanel("recipient_group"), FieldPanel("occasion"), FieldPanel("proposed_on")]),
+        # The occasion (thường xuyên / đột xuất / chuyên đề) follows the commendation type here.
+        FieldRowPanel([FieldPanel("recipient_group"), FieldPanel("proposed_on")]),
         FieldRowPanel([FieldPanel("decision_number"), FieldPanel("decision_date")]),
         FieldRowPanel([FieldPanel("issuer_as_printed"), FieldPanel("issuer")]),
         FieldPanel("achievement"),
@@ -255,8 +256,6 @@ class Award(Orderable):
             errors["revoked_date"] = "Cần ngày thu hồi khi đánh dấu đã thu hồi."
         if not self.revoked and (self.revoked_date or self.revoked_reason):
             errors["revoked"] = "Hãy đánh dấu “đã thu hồi” nếu nhập ngày hoặc lý do thu hồi."
-        if self.page is None and not (self.recipient_name or "").strip():
-            errors["recipient_name"] = "Ghi tên cá nhân, tập thể hoặc hộ được khen (hoặc chọn hồ sơ điển hình)."
         if self.revoked_date and self.decision_date and self.revoked_date < self.decision_date:
             errors["revoked_date"] = "Ngày thu hồi không thể trước ngày quyết định."
         if errors:

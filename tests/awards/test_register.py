@@ -67,11 +67,6 @@ def test_an_explicit_level_wins_and_a_silent_signer_falls_back_to_the_type():
     assert silent.resolved_level == silent.award_type.level
 
 
-def test_a_register_entry_needs_a_name_unless_it_has_a_profile():
-    with pytest.raises(Exception, match="Ghi tên"):
-        register_entry(recipient_name="")
-
-
 def test_profile_awards_are_register_entries_named_after_the_profile():
     page = factories.exemplar(
         "Tổ đoàn kết thôn Tây", kind="model", awards=[{"issuer_as_printed": "Chủ tịch UBND xã An Vĩnh"}]
@@ -146,6 +141,22 @@ def test_the_office_keeps_the_register_in_the_admin(office):
     by_group = office.get("/admin/so-khen-thuong/?recipient_group=fisher").content.decode()
     assert "Trần Văn Sóng" in by_group and "Lê Thị Tỏi" not in by_group
     assert "Tải mẫu nhập (CSV)" in listing
+    # An entry needs a recipient: a name or a profile.
+    response = office.post(
+        "/admin/so-khen-thuong/new/",
+        {
+            "recipient_name": " ",
+            "recipient_kind": "individual",
+            "award_type": award_type.pk,
+            "occasion": "regular",
+            "decision_number": "78/QĐ-UBND",
+            "decision_date": "2018-12-20",
+            "issuer_as_printed": "Chủ tịch UBND xã An Bình",
+        },
+    )
+    assert response.status_code == 200
+    assert "Ghi tên cá nhân, tập thể hoặc hộ được khen" in response.content.decode()
+    assert not Award.objects.filter(decision_number="78/QĐ-UBND").exists()
 
 
 def test_the_import_template_downloads_from_the_admin(office):

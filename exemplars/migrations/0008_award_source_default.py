@@ -4,15 +4,27 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('exemplars', '0007_award_register_permissions'),
+        ("exemplars", "0007_award_register_permissions"),
     ]
 
     operations = [
         migrations.AlterField(
-            model_name='award',
-            name='source',
-            field=models.CharField(blank=True, choices=[('profile', 'Hồ sơ điển hình'), ('register', 'Nhập vào sổ khen thưởng'), ('import', 'Nhập từ tệp'), ('proposal', 'Từ đề xuất khen thưởng'), ('demo', 'Dữ liệu minh họa')], default='', help_text='Khen thưởng được ghi vào sổ từ đâu (bỏ trống: hồ sơ điển hình nếu có, nếu không là nhập vào sổ). “Dữ liệu minh họa” là số liệu bịa để trình diễn.', max_length=20, verbose_name='nguồn'),
+            model_name="award",
+            name="source",
+            field=models.CharField(
+                blank=True,
+                choices=[
+                    ("profile", "Hồ sơ điển hình"),
+                    ("register", "Nhập vào sổ khen thưởng"),
+                    ("import", "Nhập từ tệp"),
+                    ("proposal", "Từ đề xuất khen thưởng"),
+                    ("demo", "Dữ liệu minh họa"),
+                ],
+                default="",
+                help_text="Khen thưởng được ghi vào sổ từ đâu (bỏ trống: hồ sơ điển hình nếu có, nếu không là nhập vào sổ). “Dữ liệu minh họa” là số liệu bịa để trình diễn.",
+                max_length=20,
+                verbose_name="nguồn",
+            ),
         ),
     ]

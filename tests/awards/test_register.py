@@ -199,3 +199,15 @@ def test_an_award_added_in_the_register_survives_publishing_its_profile(office):
     page.get_latest_revision().publish()
     assert sorted(page.awards.values_list("resolved_level", flat=True)) == ["district", "province"]
     assert Award.objects.get(decision_number="2001/QĐ-UBND").recipient_name == "Trạm y tế An Vĩnh"
+
+
+def test_deleting_a_profile_award_in_the_register_keeps_it_deleted_after_publishing(office):
+    page = factories.exemplar("Đội dân phòng thôn Đông", awards=[{}, {"decision_number": "8/QĐ-UBND"}])
+    award = page.awards.get(decision_number="8/QĐ-UBND")
+    response = office.post(f"/admin/so-khen-thuong/delete/{award.pk}/")
+    assert response.status_code == 302
+    page.refresh_from_db()
+    page.get_latest_revision().publish()
+    # Without taking it out of the revision too, publishing would have written it back.
+    assert not Award.objects.filter(pk=award.pk).exists()
+    assert page.awards.count() == 1

@@ -592,18 +592,19 @@ def _apply_fields(page: ExemplarPage, plan: ExemplarPlan) -> bool:
     for award in plan.awards:
         found = existing.get(award.identity)
         if found is None:
-            page.awards.add(
-                Award(
-                    award_type=award.award_type,
-                    decision_number=award.decision_number,
-                    decision_date=award.decision_date,
-                    issuer_as_printed=award.issuer,
-                )
+            new = Award(
+                award_type=award.award_type,
+                decision_number=award.decision_number,
+                decision_date=award.decision_date,
+                issuer_as_printed=award.issuer,
             )
+            page.awards.add(new)
+            new.resolve()  # the register's derived fields, as saving would fill them
             changed = True
         elif found.issuer_as_printed != award.issuer:
             found.issuer_as_printed = award.issuer
             page.awards.add(found)
+            found.resolve()
             changed = True
     return changed
 
@@ -763,16 +764,16 @@ def _create_batch(index: ExemplarIndexPage, plans: list[ExemplarPlan], taken: se
     Through = ExemplarPage.fields.through
     for page, plan in zip(pages, plans, strict=True):
         for order, award in enumerate(plan.awards):
-            awards.append(
-                Award(
-                    page=page,
-                    sort_order=order,
-                    award_type=award.award_type,
-                    decision_number=award.decision_number,
-                    decision_date=award.decision_date,
-                    issuer_as_printed=award.issuer,
-                )
+            entry = Award(
+                page=page,
+                sort_order=order,
+                award_type=award.award_type,
+                decision_number=award.decision_number,
+                decision_date=award.decision_date,
+                issuer_as_printed=award.issuer,
             )
+            entry.resolve()  # bulk_create skips save(): fill the register's derived fields here
+            awards.append(entry)
         links += [Through(exemplarpage_id=page.pk, field_id=f.pk) for f in plan.fields or []]
         record = _consent_change(None, plan)
         if record is not None:

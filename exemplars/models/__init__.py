@@ -8,13 +8,22 @@ working for every caller:
 - `pages`: `ExemplarPage`, `ExemplarIndexPage`, the abstract `IndexPage` of the site's lists
   (an exemplar's related public pages, `related_campaigns` and `related_stories`, are defined in
   `exemplars.related` and re-exported here);
-- `awards`: award decisions, with revocation kept;
+- `awards`: the award register (every award, with or without a profile), revocation kept;
 - `consent`: consent records, kept outside page revisions;
 - `nominations`: citizen nominations (never public).
 """
 
 from ..related import related_campaigns, related_stories
-from .awards import Award, CommendationType
+from .awards import (
+    DIRECT_WORKER_GROUPS,
+    Award,
+    AwardSource,
+    CommendationType,
+    Occasion,
+    RecipientGroup,
+    RecipientKind,
+    recipient_kind_of,
+)
 from .consent import CONSENT_KINDS, ConsentRecord, ConsentStatus
 from .nominations import Nomination, NominationStatus
 from .pages import (
@@ -39,10 +48,12 @@ from .vocabularies import (
 
 __all__ = [
     "CONSENT_KINDS",
+    "DIRECT_WORKER_GROUPS",
     "PLACE_TYPE_WORDS",
     "Award",
     "AwardCategory",
     "AwardLevel",
+    "AwardSource",
     "AwardType",
     "CommendationType",
     "ConsentRecord",
@@ -55,11 +66,15 @@ __all__ = [
     "Nomination",
     "NominationStatus",
     "Organisation",
+    "Occasion",
     "OrganisationKind",
     "Place",
     "PlaceKind",
+    "RecipientGroup",
+    "RecipientKind",
     "SubjectKind",
     "publication_allowed_expression",
+    "recipient_kind_of",
     "related_campaigns",
     "related_stories",
 ]

@@ -10,7 +10,8 @@ working for every caller:
   `exemplars.related` and re-exported here);
 - `awards`: award decisions, with revocation kept;
 - `consent`: consent records, kept outside page revisions;
-- `nominations`: citizen nominations (never public).
+- `nominations`: citizen nominations (never public);
+- `proposals`: award proposals (đề xuất khen thưởng) from review to decision (never public).
 """
 
 from ..related import related_campaigns, related_stories
@@ -23,6 +24,14 @@ from .pages import (
     Gender,
     IndexPage,
     publication_allowed_expression,
+)
+from .proposals import (
+    PROPOSAL_COLLECTION_NAME,
+    CouncilResult,
+    Proposal,
+    ProposalDocument,
+    ProposalStatus,
+    proposal_collection,
 )
 from .vocabularies import (
     PLACE_TYPE_WORDS,
@@ -40,6 +49,7 @@ from .vocabularies import (
 __all__ = [
     "CONSENT_KINDS",
     "PLACE_TYPE_WORDS",
+    "PROPOSAL_COLLECTION_NAME",
     "Award",
     "AwardCategory",
     "AwardLevel",
@@ -47,6 +57,7 @@ __all__ = [
     "CommendationType",
     "ConsentRecord",
     "ConsentStatus",
+    "CouncilResult",
     "ExemplarIndexPage",
     "ExemplarPage",
     "Field",
@@ -58,7 +69,11 @@ __all__ = [
     "OrganisationKind",
     "Place",
     "PlaceKind",
+    "Proposal",
+    "ProposalDocument",
+    "ProposalStatus",
     "SubjectKind",
+    "proposal_collection",
     "publication_allowed_expression",
     "related_campaigns",
     "related_stories",

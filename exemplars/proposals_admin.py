@@ -308,6 +308,10 @@ class ProposalIndexView(IndexView):
     def get_base_queryset(self):
         return process.visible_to(self.request.user)
 
+    def get_edit_url(self, instance):
+        # Each row opens the proposal's own page, where its steps are; editing starts from there.
+        return None
+
     def get_add_url(self):
         if self.request.user.has_perm("exemplars.add_proposal"):
             return reverse("exemplars_proposal_create")
@@ -324,10 +328,11 @@ class ProposalAddView(CreateView):
 class ProposalEditView(EditView):
     """Award sought, unit and reasons can be changed only while the proposal is being drafted."""
 
-    def get_base_object_queryset(self):
+    def get_queryset(self):
         return process.visible_to(self.request.user)
 
     def dispatch(self, request, *args, **kwargs):
+        self.object = self.get_object()
         if self.object.status != ProposalStatus.DRAFT:
             messages.error(request, "Chỉ sửa được đề xuất đang soạn; hãy trả lại đề xuất về bước “Đang soạn” trước.")
             return redirect(_inspect_url(self.object))

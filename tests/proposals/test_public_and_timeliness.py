@@ -1,0 +1,76 @@
+"""A decided proposal's award appears on the public profile (when consent allows) as soon as it is
+recorded, and the days from proposal to decision are stored for the timeliness statistics."""
+
+import datetime
+
+import pytest
+
+from django.utils import timezone
+
+from exemplars import proposals as process
+from exemplars.models import Award, ProposalStatus
+from tests import factories
+from tests.proposals.helpers import people
+
+pytestmark = pytest.mark.django_db
+
+
+def _decide(users, profile, *, proposed_on=None, number="77/QĐ-UBND", decided_on=None):
+    award_type = factories.award_type("Giấy khen của Chủ tịch UBND đặc khu", level="commune")
+    proposal = process.create_proposal(users["editor"], exemplar=profile, award_type=award_type, reasons="Cứu người.")
+    process.apply(proposal, users["editor"], "submit")
+    if proposed_on:
+        type(proposal).objects.filter(pk=proposal.pk).update(proposed_on=proposed_on)
+    process.apply(proposal, users["editor"], "unit_approve")
+    process.apply(proposal, users["officer"], "to_council")
+    today = timezone.localdate()
+    process.apply(
+        proposal,
+        users["council"],
+        "council",
+        {"council_date": decided_on or today, "council_members": "Ông A\nBà B", "council_result": "recommend"},
+    )
+    return process.apply(
+        proposal,
+        users["officer"],
+        "decide",
+        {
+            "decision_number": number,
+            "decision_date": decided_on or today,
+            "decision_signer": "Chủ tịch UBND đặc khu Lý Sơn",
+        },
+    )
+
+
+def test_the_award_appears_on_a_consenting_public_profile_at_once(client):
+    users = people()
+    profile = factories.exemplar("Bà Phạm Thị Cứu", kind="individual")  # published, consent given
+    before = client.get(profile.url)
+    assert before.status_code == 200 and "77/QĐ-UBND" not in before.content.decode()
+    _decide(users, profile)
+    after = client.get(profile.url, HTTP_IF_NONE_MATCH=before.get("ETag", ""))
+    assert after.status_code == 200  # not a stale 304
+    html = after.content.decode()
+    assert "77/QĐ-UBND" in html and "Giấy khen của Chủ tịch UBND đặc khu" in html
+    assert "Chủ tịch UBND đặc khu Lý Sơn" in html
+
+
+def test_no_profile_no_name_without_consent(client):
+    users = people()
+    profile = factories.exemplar("Ông Không Đồng Ý", kind="individual")
+    factories.withdraw_consent(profile)
+    proposal = _decide(users, profile, number="78/QĐ-UBND")
+    assert proposal.status == ProposalStatus.DECIDED and Award.objects.filter(decision_number="78/QĐ-UBND").exists()
+    assert client.get(profile.url).status_code == 404
+    for url in ("/", "/api/v2/pages/?limit=50", "/dien-hinh/"):
+        assert "Ông Không Đồng Ý" not in client.get(url).content.decode()
+
+
+def test_the_register_entry_carries_the_days_from_proposal_to_decision():
+    users = people()
+    profile = factories.exemplar("Tổ cứu hộ thôn Đông", kind="collective")
+    proposed = datetime.date(2024, 3, 1)
+    proposal = _decide(users, profile, proposed_on=proposed, decided_on=datetime.date(2024, 4, 15))
+    award = Award.objects.get(pk=proposal.award_id)
+    assert proposal.proposed_on == proposed
+    assert (award.decision_date - proposal.proposed_on).days == proposal.days_to_decision == 45

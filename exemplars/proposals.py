@@ -25,7 +25,17 @@ from django.utils import timezone
 
 from wagtail.log_actions import log
 
-from .models import Award, CouncilResult, ExemplarPage, Nomination, NominationStatus, Proposal, ProposalStatus
+from .models import (
+    Award,
+    CouncilResult,
+    ExemplarPage,
+    Nomination,
+    NominationStatus,
+    Proposal,
+    ProposalStatus,
+    recipient_kind_of,
+)
+from .models.awards import AwardSource
 from .models.proposals import ProposalDocument, proposal_collection
 
 S = ProposalStatus
@@ -282,19 +292,43 @@ def apply(proposal: Proposal, user, name: str, data: dict | None = None) -> Prop
 
 
 def create_register_entry(proposal: Proposal) -> Award:
-    """The award register entry for a decided proposal: linked to the profile, with the dates
-    from which timeliness is computed. Saving it moves the content generation (exemplars.signals),
-    so the public profile shows it at once when its consent allows."""
-    if proposal.exemplar_id is None:
-        raise TransitionError("Đề xuất chưa gắn với hồ sơ điển hình nên chưa thể vào sổ khen thưởng.")
+    """The award register entry for a decided proposal: linked to the profile, carrying the
+    proposal date so that the statistics can count the days to the decision (`proposed_on`).
+    The register infers the level from the signer. Saving it moves the content generation
+    (exemplars.signals), so the public profile shows it at once when its consent allows."""
+    page = proposal.exemplar
     award = Award(
-        page_id=proposal.exemplar_id,
+        page=page,
+        recipient_name=proposal.recipient_name,
+        recipient_kind=recipient_kind_of(proposal.recipient_kind),
+        place_id=page.place_id if page is not None else None,
         award_type=proposal.award_type,
         decision_number=proposal.decision_number,
         decision_date=proposal.decision_date,
         issuer_as_printed=proposal.decision_signer,
         achievement=proposal.reasons[:300],
+        proposed_on=proposal.proposed_on,
+        source=AwardSource.PROPOSAL,
     )
-    award.full_clean(exclude=["page"])
+    award.full_clean(exclude=["page", "place", "sort_order"])
     award.save()
+    if page is not None:
+        _carry_into_revisions(page, award)
     return award
+
+
+def _carry_into_revisions(page: ExemplarPage, award: Award) -> None:
+    """Add the new register entry to the profile's latest and live revisions.
+
+    A profile's awards are child rows of the page (a ParentalKey): publishing a revision rewrites
+    them from that revision, which would delete an award recorded after the revision was saved —
+    for instance when a profile drafted from a nomination is published after its decision."""
+    from modelcluster.models import get_serializable_data_for_fields
+
+    data = get_serializable_data_for_fields(award)
+    for revision in {r for r in (page.latest_revision, page.live_revision) if r is not None}:
+        content = dict(revision.content)
+        awards = [a for a in content.get("awards", []) if a.get("pk") != award.pk]
+        content["awards"] = [*awards, data]
+        revision.content = content
+        revision.save(update_fields=["content"])

@@ -8,14 +8,23 @@ working for every caller:
 - `pages`: `ExemplarPage`, `ExemplarIndexPage`, the abstract `IndexPage` of the site's lists
   (an exemplar's related public pages, `related_campaigns` and `related_stories`, are defined in
   `exemplars.related` and re-exported here);
-- `awards`: award decisions, with revocation kept;
+- `awards`: the award register (every award, with or without a profile), revocation kept;
 - `consent`: consent records, kept outside page revisions;
 - `nominations`: citizen nominations (never public);
 - `proposals`: award proposals (đề xuất khen thưởng) from review to decision (never public).
 """
 
 from ..related import related_campaigns, related_stories
-from .awards import Award, CommendationType
+from .awards import (
+    DIRECT_WORKER_GROUPS,
+    Award,
+    AwardSource,
+    CommendationType,
+    Occasion,
+    RecipientGroup,
+    RecipientKind,
+    recipient_kind_of,
+)
 from .consent import CONSENT_KINDS, ConsentRecord, ConsentStatus
 from .nominations import Nomination, NominationStatus
 from .pages import (
@@ -48,11 +57,13 @@ from .vocabularies import (
 
 __all__ = [
     "CONSENT_KINDS",
+    "DIRECT_WORKER_GROUPS",
     "PLACE_TYPE_WORDS",
     "PROPOSAL_COLLECTION_NAME",
     "Award",
     "AwardCategory",
     "AwardLevel",
+    "AwardSource",
     "AwardType",
     "CommendationType",
     "ConsentRecord",
@@ -66,15 +77,19 @@ __all__ = [
     "Nomination",
     "NominationStatus",
     "Organisation",
+    "Occasion",
     "OrganisationKind",
     "Place",
     "PlaceKind",
     "Proposal",
     "ProposalDocument",
     "ProposalStatus",
+    "RecipientGroup",
+    "RecipientKind",
     "SubjectKind",
     "proposal_collection",
     "publication_allowed_expression",
+    "recipient_kind_of",
     "related_campaigns",
     "related_stories",
 ]

@@ -296,8 +296,9 @@ class AwardCategory(models.TextChoices):
 
 
 class AwardLevel(models.TextChoices):
-    NATIONAL = "national", "Nhà nước, Chính phủ"
-    PROVINCE = "province", "Bộ, ban, ngành, tỉnh"
+    # Values kept from the first schema; labels name the level as statistics report it.
+    NATIONAL = "national", "Trung ương (Nhà nước, Chính phủ, bộ, ngành)"
+    PROVINCE = "province", "Tỉnh"
     DISTRICT = "district", "Huyện (trước 1/7/2025)"
     COMMUNE = "commune", "Xã, phường, đặc khu"
     UNIT = "unit", "Cơ quan, đơn vị"

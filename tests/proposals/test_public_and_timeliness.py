@@ -73,4 +73,18 @@ def test_the_register_entry_carries_the_days_from_proposal_to_decision():
     proposal = _decide(users, profile, proposed_on=proposed, decided_on=datetime.date(2024, 4, 15))
     award = Award.objects.get(pk=proposal.award_id)
     assert proposal.proposed_on == proposed
-    assert (award.decision_date - proposal.proposed_on).days == proposal.days_to_decision == 45
+    assert award.proposed_on == proposed and award.source == "proposal"
+    assert (award.decision_date - award.proposed_on).days == proposal.days_to_decision == 45
+
+
+def test_the_award_survives_publishing_a_profile_drafted_before_the_decision(client):
+    """A profile drafted from a nomination is usually published after the decision: publishing
+    its (older) revision must not drop the award the decision put in the register."""
+    users = people()
+    profile = factories.exemplar("Bà Võ Thị Nháp", kind="individual", publish=False)
+    profile.save_revision(user=users["editor"])
+    proposal = _decide(users, profile, number="79/QĐ-UBND")
+    profile.refresh_from_db()
+    profile.get_latest_revision().publish()
+    assert Award.objects.filter(pk=proposal.award_id, page=profile).exists()
+    assert "79/QĐ-UBND" in client.get(profile.url).content.decode()

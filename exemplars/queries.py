@@ -15,7 +15,7 @@ from wagtail.models import Page, Site
 
 from core.visibility import not_expired_q, public_pages  # noqa: F401 (re-exported)
 
-from .models import Award, ConsentStatus, ExemplarPage, SubjectKind
+from .models import Award, AwardSource, ConsentStatus, ExemplarPage, SubjectKind
 
 CONSENT_KINDS = (SubjectKind.INDIVIDUAL, SubjectKind.HOUSEHOLD)
 
@@ -48,8 +48,12 @@ def as_str_ids(queryset: QuerySet) -> QuerySet:
 
 
 def countable_awards(site=None):
-    """Awards that statistics may count: those of public exemplars, and those of exemplars taken
-    offline because consent was withdrawn (award facts stay countable — never with the name).
+    """Awards that statistics may count: every entry the office recorded in the register (by hand,
+    import, proposal decision — linked to a profile or not), and awards entered on a profile
+    (`source="profile"`) when that profile is public or was taken offline because consent was
+    withdrawn (award facts stay countable — never with the name). An award typed on a profile
+    that was never published (a draft, a restricted or expired page) is the profile's draft, not
+    yet a fact: not counted.
 
     Callers must aggregate (counts by type, level, year…) and never output the page or its title.
     """
@@ -63,4 +67,9 @@ def countable_awards(site=None):
     )
     if site is not None:
         withdrawn = withdrawn.descendant_of(site.root_page, inclusive=True)
-    return Award.objects.filter(Q(page__in=public_exemplars(site).values("pk")) | Q(page__in=withdrawn))
+    return Award.objects.filter(
+        Q(page__isnull=True)
+        | ~Q(source=AwardSource.PROFILE)
+        | Q(page__in=public_exemplars(site).values("pk"))
+        | Q(page__in=withdrawn)
+    )

@@ -1,4 +1,4 @@
-"""URL map: admin, documents, the two API doors, search, radio, sitemap, then Wagtail's pages."""
+"""URL map: admin, documents, the two API doors, search, statistics, radio, sitemap, then Wagtail's pages."""
 
 import re
 
@@ -10,7 +10,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
-from exemplars import nominations_views
+from exemplars import nominations_views, statistics_views
 from home.feeds import StoryRssFeed, story_json_feed
 from home.sitemap import PublicSitemap
 from home.views import robots_txt
@@ -39,6 +39,9 @@ urlpatterns = [
     path("gioi-thieu-guong/", nominations_views.nomination_form, name="nomination_form"),
     path("gioi-thieu-guong/cam-on/", nominations_views.nomination_thanks, name="nomination_thanks"),
     path("tim-kiem/", search_page, name="search"),
+    path("thong-ke/", statistics_views.statistics_page, name="award_statistics"),
+    path("thong-ke/tai-ve.csv", statistics_views.statistics_csv, name="award_statistics_csv"),
+    path("thong-ke/tai-ve.xlsx", statistics_views.statistics_xlsx, name="award_statistics_xlsx"),
     path("", include("radio.urls")),
 ]
 

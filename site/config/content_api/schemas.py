@@ -370,15 +370,100 @@ class StatsRow(Schema):
     count: int
 
 
+class StatsFilters(Schema):
+    level: str | None = Field(description="Cấp đang lọc, hoặc null.")
+    group: str | None = Field(description="Nhóm đối tượng đang lọc, hoặc null.")
+
+
+class YearLevelCounts(Schema):
+    year: int
+    total: int
+    levels: dict[str, int] = Field(description="Số khen thưởng theo cấp (national, province, district, commune, unit).")
+
+
+class GroupCount(Schema):
+    group: str
+    label: str
+    direct_worker: bool = Field(description="Thuộc nhóm người lao động trực tiếp (nông dân, ngư dân, công nhân…).")
+    count: int
+
+
+class KindCount(Schema):
+    kind: Literal["individual", "collective", "household"]
+    label: str
+    count: int
+
+
+class YearKindCounts(Schema):
+    year: int
+    kinds: dict[str, int]
+
+
+class OccasionCount(Schema):
+    occasion: Literal["regular", "ad_hoc", "thematic"]
+    label: str
+    count: int
+
+
+class DirectWorkerYear(Schema):
+    year: int
+    direct: int
+    total: int
+    share: float = Field(description="Tỷ lệ phần trăm, một chữ số thập phân.")
+
+
+class DirectWorkers(Schema):
+    groups: list[str]
+    total: int
+    share: float
+    by_year: list[DirectWorkerYear]
+
+
+class TimelinessYear(Schema):
+    year: int
+    count: int = Field(description="Số khen thưởng có ghi ngày đề xuất.")
+    mean_days: float | None
+    median_days: float | None
+    max_days: int | None
+
+
+class Timeliness(Schema):
+    measured_from: str
+    description: str
+    by_year: list[TimelinessYear]
+
+
+class CubeRow(Schema):
+    year: int
+    level: str
+    award_type: str
+    group: str
+    kind: str
+    occasion: str
+    count: int
+
+
 class AwardStats(Schema):
     from_year: int
     to_year: int
+    filters: StatsFilters
     total: int
+    illustrative: int = Field(description="Trong đó, số khen thưởng là dữ liệu minh họa (dữ liệu trình diễn).")
     by_year: list[YearCount]
     by_award_type: list[AwardTypeCount]
     by_level: list[LevelCount]
     by_category: list[CategoryCount]
+    by_year_level: list[YearLevelCounts]
+    by_group: list[GroupCount]
+    by_kind: list[KindCount]
+    by_year_kind: list[YearKindCounts]
+    by_occasion: list[OccasionCount]
+    direct_workers: DirectWorkers
+    timeliness: Timeliness
     rows: list[StatsRow] = Field(description="Bảng chi tiết: năm × loại khen thưởng × cấp.")
+    cube: list[CubeRow] = Field(
+        description="Bảng đếm đầy đủ: năm × cấp × hình thức × nhóm × loại đối tượng × thường xuyên/đột xuất/chuyên đề."
+    )
 
 
 class PreviewOut(Schema):

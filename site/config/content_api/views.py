@@ -15,17 +15,16 @@ from typing import Literal
 
 from ninja import Query, Router
 
-from django.db.models import CharField, Count, Prefetch, Q, Value
-from django.db.models.functions import Coalesce, ExtractYear, NullIf
+from django.db.models import Count, Prefetch, Q
 from django.http import HttpResponse
 from django.utils import timezone
 
 from campaigns import related
 from campaigns.models import CampaignPage, StoryPage
 from core.problems import Problem, problem_responses
-from exemplars import filters
+from exemplars import filters, statistics
 from exemplars.models import Award, AwardCategory, AwardLevel, AwardType, ExemplarPage, Field, Place, SubjectKind
-from exemplars.queries import countable_awards, public_exemplars, public_pages
+from exemplars.queries import public_exemplars, public_pages
 from exemplars.related import related_campaigns, related_stories
 from exemplars.representation import place_ref, portrait_prefetch
 
@@ -394,67 +393,9 @@ def list_award_types(request):
 CSV_HEADER = ["Năm", "Mã loại khen thưởng", "Loại khen thưởng", "Nhóm", "Cấp", "Số lượng"]
 
 
-def award_stats(site, from_year: int, to_year: int) -> dict:
-    rows = list(
-        # Award facts stay countable after a consent withdrawal (never with the name): the
-        # statistics are counts only, so countable_awards() rather than public exemplars.
-        countable_awards(site)
-        .filter(
-            revoked=False,
-            decision_date__year__gte=from_year,
-            decision_date__year__lte=to_year,
-        )
-        .annotate(
-            year=ExtractYear("decision_date"),
-            effective_level=Coalesce(NullIf("level", Value("")), "award_type__level", output_field=CharField()),
-        )
-        .values("year", "award_type__slug", "award_type__name", "award_type__category", "effective_level")
-        .annotate(count=Count("pk"))
-        .order_by("year", "award_type__category", "award_type__name", "effective_level")
-    )
-    by_year: dict[int, int] = {}
-    by_type: dict[str, dict] = {}
-    by_level: dict[str, int] = {}
-    by_category: dict[str, int] = {}
-    for row in rows:
-        by_year[row["year"]] = by_year.get(row["year"], 0) + row["count"]
-        entry = by_type.setdefault(
-            row["award_type__slug"],
-            {
-                "slug": row["award_type__slug"],
-                "name": row["award_type__name"],
-                "category": row["award_type__category"],
-                "count": 0,
-            },
-        )
-        entry["count"] += row["count"]
-        by_level[row["effective_level"]] = by_level.get(row["effective_level"], 0) + row["count"]
-        by_category[row["award_type__category"]] = by_category.get(row["award_type__category"], 0) + row["count"]
-    return {
-        "from_year": from_year,
-        "to_year": to_year,
-        "total": sum(by_year.values()),
-        "by_year": [{"year": y, "count": by_year.get(y, 0)} for y in range(from_year, to_year + 1)],
-        "by_award_type": sorted(by_type.values(), key=lambda e: (e["category"], e["name"])),
-        "by_level": [
-            {"level": level, "label": AwardLevel(level).label if level in AwardLevel.values else level, "count": n}
-            for level, n in sorted(by_level.items())
-        ],
-        "by_category": [
-            {"category": c, "label": AwardCategory(c).label, "count": n} for c, n in sorted(by_category.items())
-        ],
-        "rows": [
-            {
-                "year": r["year"],
-                "award_type": r["award_type__slug"],
-                "award_type_name": r["award_type__name"],
-                "category": r["award_type__category"],
-                "level": r["effective_level"],
-                "count": r["count"],
-            }
-            for r in rows
-        ],
-    }
+def award_stats(site, from_year: int, to_year: int, level: str = "", group: str = "") -> dict:
+    """The register's statistics (`exemplars.statistics`, shared with /thong-ke/): counts only."""
+    return statistics.award_statistics(site, statistics.StatsFilter(from_year, to_year, level, group))
 
 
 def _stats_csv(stats: dict) -> HttpResponse:
@@ -484,10 +425,13 @@ def _stats_csv(stats: dict) -> HttpResponse:
 @router.get(
     "/stats/awards",
     response={200: schemas.AwardStats, 400: schemas.Problem},
-    summary="Thống kê khen thưởng theo năm, loại và cấp",
+    summary="Thống kê khen thưởng theo năm, cấp, hình thức, nhóm và loại đối tượng",
     description=(
-        "Đếm khen thưởng còn hiệu lực của các điển hình công khai, theo năm quyết định, loại khen thưởng, "
-        "cấp và nhóm (danh hiệu thi đua / hình thức khen thưởng). `format=csv` trả về bảng chi tiết dạng CSV."
+        "Đếm mọi khen thưởng còn hiệu lực trong sổ khen thưởng (không bao giờ kèm tên người được khen), "
+        "theo năm quyết định, cấp (suy ra từ người ký), hình thức, nhóm đối tượng, loại đối tượng "
+        "(cá nhân, tập thể, hộ gia đình), thường xuyên/đột xuất/chuyên đề; tỷ lệ khen thưởng người lao "
+        "động trực tiếp theo năm; tính kịp thời (số ngày từ đề xuất đến quyết định). "
+        "`level` và `group` lọc theo cấp và nhóm. `format=csv` trả về bảng chi tiết dạng CSV."
     ),
     openapi_extra={
         "responses": {
@@ -506,14 +450,20 @@ def get_award_stats(
     request,
     from_year: int | None = Query(None, alias="from", ge=1900, le=2100, description="Từ năm (mặc định: 9 năm trước)."),
     to_year: int | None = Query(None, alias="to", ge=1900, le=2100, description="Đến năm (mặc định: năm nay)."),
+    level: str = Query("", description="Cấp khen: national, province, district, commune, unit."),
+    group: str = Query(
+        "",
+        description="Nhóm đối tượng: farmer, fisher, worker, direct_worker, official, student, business, "
+        "armed_forces, other, chua_phan_loai.",
+    ),
     format: Literal["json", "csv"] = Query("json", description="json hoặc csv."),  # noqa: A002
 ):
-    reject_unknown_params(request, {"from", "to", "format"})
-    to_year = to_year or timezone.localdate().year
-    from_year = from_year or max(to_year - 9, 1900)
-    if from_year > to_year:
-        raise Problem(400, "Năm bắt đầu (from) phải không lớn hơn năm kết thúc (to).", param="from")
-    stats = award_stats(request_site(request), from_year, to_year)
+    reject_unknown_params(request, {"from", "to", "level", "group", "format"})
+    try:
+        flt = statistics.parse_filter(from_year, to_year, level, group)
+    except statistics.StatsInputError as exc:
+        raise Problem(400, exc.message, param=exc.param) from None
+    stats = statistics.award_statistics(request_site(request), flt, request=request)
     if format == "csv":
         return _stats_csv(stats)
     return stats

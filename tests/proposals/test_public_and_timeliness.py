@@ -88,3 +88,24 @@ def test_the_award_survives_publishing_a_profile_drafted_before_the_decision(cli
     profile.get_latest_revision().publish()
     assert Award.objects.filter(pk=proposal.award_id, page=profile).exists()
     assert "79/QĐ-UBND" in client.get(profile.url).content.decode()
+
+
+def test_the_decision_moves_the_timeliness_figure_of_its_year(client):
+    users = people()
+    profile = factories.exemplar("Tổ tuần tra bờ biển", kind="collective")
+
+    def timeliness_2024():
+        response = client.get("/api/v1/stats/awards", {"from": 2024, "to": 2024})
+        assert response.status_code == 200, response.content
+        (row,) = [r for r in response.json()["timeliness"]["by_year"] if r["year"] == 2024]
+        return row
+
+    before = timeliness_2024()
+    assert before["count"] == 0 and before["mean_days"] is None
+    _decide(users, profile, proposed_on=datetime.date(2024, 3, 1), decided_on=datetime.date(2024, 4, 15))
+    after = timeliness_2024()
+    assert after["count"] == 1 and after["mean_days"] == 45 and after["max_days"] == 45
+    _decide(
+        users, profile, proposed_on=datetime.date(2024, 5, 1), decided_on=datetime.date(2024, 5, 16), number="80/QĐ"
+    )
+    assert timeliness_2024()["mean_days"] == 30

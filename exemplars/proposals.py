@@ -297,6 +297,15 @@ def create_register_entry(proposal: Proposal) -> Award:
     The register infers the level from the signer. Saving it moves the content generation
     (exemplars.signals), so the public profile shows it at once when its consent allows."""
     page = proposal.exemplar
+    same = Award.objects.filter(award_type=proposal.award_type, revoked=False)
+    same = same.filter(page=page) if page is not None else same.filter(recipient_name=proposal.recipient_name)
+    number = proposal.decision_number.casefold()  # in Python: SQLite folds only ASCII case
+    if number and any(n.casefold() == number for n in same.values_list("decision_number", flat=True)):
+        # The register's identity (as for imports): decision number + recipient + award type.
+        raise TransitionError(
+            f"Sổ khen thưởng đã có “{proposal.award_type}” theo quyết định số {proposal.decision_number} "
+            f"cho {proposal.recipient_name}; không ghi trùng. Hãy kiểm tra lại số quyết định."
+        )
     award = Award(
         page=page,
         recipient_name=proposal.recipient_name,

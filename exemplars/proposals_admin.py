@@ -18,6 +18,7 @@ from django.views.generic import FormView
 from wagtail.admin.ui.tables import Column, DateColumn
 from wagtail.admin.views.generic import CreateView, EditView, IndexView, InspectView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
+from wagtail.admin.views.generic.history import HistoryView
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.widgets import HeaderButton
 
@@ -392,6 +393,14 @@ class ProposalInspectView(InspectView):
         return context
 
 
+class ProposalHistoryView(HistoryView):
+    """The history, with a way back to the proposal's own page (not the generic "Edit")."""
+
+    @cached_property
+    def header_buttons(self):
+        return [HeaderButton("Xem đề xuất", url=_inspect_url(self.object), icon_name="view")]
+
+
 class ProposalViewSet(ModelViewSet):
     model = Proposal
     icon = "pick"
@@ -404,6 +413,7 @@ class ProposalViewSet(ModelViewSet):
     add_view_class = ProposalAddView
     edit_view_class = ProposalEditView
     inspect_view_class = ProposalInspectView
+    history_view_class = ProposalHistoryView
     list_display = [
         "reference",
         "recipient_name",

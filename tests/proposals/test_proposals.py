@@ -171,6 +171,7 @@ def test_from_accepted_nomination_to_decision_and_the_register(client):
     ]
     history = client.get(reverse("exemplars_proposal:history", args=[proposal.pk])).content.decode()
     assert "Ghi quyết định khen thưởng" in history or "Đề xuất: quyết định" in history
+    assert inspect_url(proposal) in history and "Xem đề xuất" in history
 
 
 def test_a_step_out_of_order_is_refused_in_vietnamese(client):

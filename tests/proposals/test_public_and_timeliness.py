@@ -109,3 +109,12 @@ def test_the_decision_moves_the_timeliness_figure_of_its_year(client):
         users, profile, proposed_on=datetime.date(2024, 5, 1), decided_on=datetime.date(2024, 5, 16), number="80/QĐ"
     )
     assert timeliness_2024()["mean_days"] == 30
+
+
+def test_the_same_decision_is_not_entered_twice_in_the_register():
+    users = people()
+    profile = factories.exemplar("Tổ cứu nạn thôn Tây", kind="collective")
+    _decide(users, profile, number="81/QĐ-UBND")
+    with pytest.raises(process.TransitionError, match="Sổ khen thưởng đã có"):
+        _decide(users, profile, number="81/qđ-ubnd")
+    assert Award.objects.filter(page=profile, decision_number__iexact="81/QĐ-UBND").count() == 1

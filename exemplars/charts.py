@@ -17,6 +17,11 @@ WIDTH = 640
 FONT = 'font-family="inherit" font-size="12"'
 
 
+def _number(value: float) -> str:
+    """A figure as Vietnamese writes it: decimal comma ("12,5")."""
+    return f"{value:g}".replace(".", ",")
+
+
 def _nice_max(value: float) -> float:
     """A round upper bound for an axis (1, 2, 5 × 10^n)."""
     if value <= 0:
@@ -101,7 +106,7 @@ def stacked_columns(
                 left - 6,
                 y + 4,
                 mark_safe(FONT),  # noqa: S308 - a constant
-                f"{value:g}%" if percent else f"{value:g}",
+                _number(value) + ("%" if percent else ""),
                 y=round(y, 1),
             )
         )
@@ -124,7 +129,7 @@ def stacked_columns(
                     PALETTE[index % len(PALETTE)],
                     category,
                     label,
-                    f"{value:g}%" if percent else f"{value:g}",
+                    _number(value) + ("%" if percent else ""),
                 )
             )
         parts.append(
@@ -166,11 +171,11 @@ def horizontal_bars(chart_id: str, title: str, desc: str, items: list[tuple[str,
                 round(max(w, 1), 1),
                 PALETTE[0],
                 label,
-                f"{value:g}",
+                _number(value),
                 round(label_w + w + 6, 1),
                 y + 15,
                 mark_safe(FONT),  # noqa: S308 - a constant
-                f"{value:g}",
+                _number(value),
             )
         )
     body = format_html_join("", "{}", ((r,) for r in rows))

@@ -47,7 +47,7 @@ _ACCENTED_UNITS = re.compile(
     + _CENTRAL_CITIES
     + r"|thành phố|tp\.? ?"
     + _CENTRAL_CITIES
-    + r"|tp\.?|xã(?! hội)|phường|huyện|quận|tỉnh|sở)\b",
+    + r"|tp\.?|(?<!hợp tác )xã(?! hội)|phường|huyện|quận|tỉnh|sở)\b",
 )
 
 # The same on folded text (no accents), with guards for words that fold to a unit's name.
@@ -61,7 +61,7 @@ _ASCII_UNITS = re.compile(
     + _CENTRAL_CITIES_ASCII
     + r"|thanh pho|tp\.? ?"
     + _CENTRAL_CITIES_ASCII
-    + r"|tp\.?|xa(?! hoi)|(?<!dia )phuong(?! an| phap| tien| huong| thuc| cham)"
+    + r"|tp\.?|(?<!hop tac )xa(?! hoi)|(?<!dia )phuong(?! an| phap| tien| huong| thuc| cham)"
     r"|huyen|quan(?! su| doi| khu| chung| nhan| ly| tam| he| lao)"
     r"|tinh(?! nguyen| than| hinh| thuong| cam| yeu| nghia| tien| dong| ban| trang)|giam doc so|so (?=[a-z]))\b",
 )

@@ -177,3 +177,11 @@ def register_consent_log_actions(actions):
     actions.register_action(
         ACTION_CONSENT_CHANGED, "Thay đổi đồng ý công bố", "Đồng ý công bố không còn cho phép công khai; đã gỡ trang"
     )
+
+
+@hooks.register("register_admin_viewset")
+def register_award_register():
+    """The award register ("Sổ khen thưởng"): every award, with or without a profile."""
+    from .award_admin import AwardRegisterViewSet
+
+    return AwardRegisterViewSet()

@@ -253,6 +253,8 @@ class Award(Orderable):
             errors["revoked_date"] = "Cần ngày thu hồi khi đánh dấu đã thu hồi."
         if not self.revoked and (self.revoked_date or self.revoked_reason):
             errors["revoked"] = "Hãy đánh dấu “đã thu hồi” nếu nhập ngày hoặc lý do thu hồi."
+        if self.page is None and not (self.recipient_name or "").strip():
+            errors["recipient_name"] = "Ghi tên cá nhân, tập thể hoặc hộ được khen (hoặc chọn hồ sơ điển hình)."
         if self.revoked_date and self.decision_date and self.revoked_date < self.decision_date:
             errors["revoked_date"] = "Ngày thu hồi không thể trước ngày quyết định."
         if errors:

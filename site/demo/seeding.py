@@ -6,7 +6,8 @@ created, and only what is created gets a `DemoRecord`. So a second run creates n
 object an editor made by hand is never adopted as demo content.
 
 Order matters because of the one-way dependencies: vocabularies → images → index pages →
-exemplars (with awards and consent) → campaigns (which list exemplars) → stories → about page.
+exemplars (with awards and consent) → campaigns (which list exemplars) → stories → about page →
+the invented award register (`demo.register`, bulk-created, each entry marked as illustrative).
 """
 
 from __future__ import annotations
@@ -27,9 +28,11 @@ from wagtail.models import Collection, Page, Site
 from wagtail.rich_text import RichText
 
 from campaigns.models import CampaignExemplar, CampaignMilestone, CampaignPage, StoryPage
-from core.text import slugify_vi
+from core.http_cache import bump_generation
+from core.text import fold, slugify_vi
 from exemplars.models import (
     Award,
+    AwardSource,
     AwardType,
     ConsentRecord,
     ConsentStatus,
@@ -41,6 +44,7 @@ from exemplars.models import (
 from home.models import AboutPage, HomePage
 
 from . import content, images
+from . import register as demo_register
 from .models import DemoRecord
 
 CREDIT = "Ảnh minh họa do hệ thống tạo (dữ liệu mẫu)"
@@ -61,6 +65,7 @@ def planned_keys() -> list[str]:
     keys += [c["key"] for c in content.CAMPAIGNS]
     keys += [s["key"] for s in content.STORIES]
     keys.append(content.ABOUT["key"])
+    keys += [entry["key"] for entry in demo_register.entries()]
     return keys
 
 
@@ -119,6 +124,10 @@ def non_demo_content() -> dict[str, int]:
         type_id = ContentType.objects.get_for_model(model).pk
         if count := model._default_manager.exclude(pk__in=demo_ids[type_id]).count():
             found[str(model._meta.verbose_name)] = count
+    # Register entries without a profile are content of their own (profile awards go with their
+    # page): invented figures must never be mixed into a real register.
+    if count := Award.objects.filter(page__isnull=True).exclude(source=AwardSource.DEMO).count():
+        found["khen thưởng trong sổ"] = count
     return found
 
 
@@ -167,6 +176,7 @@ class Seeder:
             (self.campaigns, "Phong trào thi đua"),
             (self.stories, "Tin việc tốt"),
             (self.about, "Trang giới thiệu"),
+            (self.register, "Sổ khen thưởng minh họa 2014–2024"),
         ]
         for number, (step, label) in enumerate(steps, start=1):
             self.write(f"[{number}/{len(steps)}] {label}…")
@@ -348,6 +358,7 @@ class Seeder:
                     issuer_as_printed=award["issuer"],
                     issuer=self.objects[award["org"]],
                     commendation_type=award["ctype"],
+                    recipient_group=profile_group(spec),
                     achievement=award["achievement"],
                     revoked=bool(revoked),
                     revoked_date=revoked[0] if revoked else None,
@@ -447,6 +458,9 @@ class Seeder:
         page.save_revision().publish()
         return page
 
+    def register(self) -> None:
+        _register_step(self)
+
     def about(self) -> None:
         spec = content.ABOUT
         home = HomePage.objects.first()
@@ -464,6 +478,66 @@ class Seeder:
 
         self.ensure(spec["key"], "about", lambda: _child_by_slug(home, _slug(spec)), create)
         self.report("about", "Trang giới thiệu")
+
+
+def _register_step(seeder: Seeder) -> None:
+    """The invented 2014–2024 register (`demo.register`), bulk-created: a few hundred entries
+    without profiles, each marked `source="demo"` and recorded as demo content."""
+    entries = demo_register.entries()
+    missing = [e for e in entries if e["key"] not in seeder.objects]
+    seeder.found["register"] += len(entries) - len(missing)
+    if missing:
+        awards = []
+        for entry in missing:
+            fields = {k: v for k, v in entry.items() if k not in ("key", "type_key", "place_key")}
+            award = Award(
+                **fields,
+                award_type=seeder.objects[entry["type_key"]],
+                place=seeder.objects.get(entry["place_key"]),
+                source=AwardSource.DEMO,
+            )
+            award.resolve()
+            awards.append(award)
+        Award.objects.bulk_create(awards, batch_size=500)
+        award_type = ContentType.objects.get_for_model(Award)
+        DemoRecord.objects.bulk_create(
+            [
+                DemoRecord(key=e["key"], content_type=award_type, object_id=a.pk, note=demo_register.NOTE[:300])
+                for e, a in zip(missing, awards, strict=True)
+            ]
+        )
+        for entry, award in zip(missing, awards, strict=True):
+            seeder.objects[entry["key"]] = award
+        seeder.created["register"] += len(missing)
+        bump_generation()  # bulk writes send no signals
+    seeder.report("register", "Khen thưởng minh họa (không có thật)")
+
+
+# Groups of the demo profiles' awards, from the exemplar's occupation, else its fields.
+OCCUPATION_GROUPS = [
+    ("thuyen truong", "fisher"),
+    ("ngu dan", "fisher"),
+    ("nong dan", "farmer"),
+    ("cong nhan", "worker"),
+    ("giao vien", "official"),
+    ("y si", "official"),
+    ("cong chuc", "official"),
+    ("dan quan", "armed_forces"),
+    ("chu co so", "business"),
+    ("hoc sinh", "student"),
+]
+FIELD_GROUPS = {"field:khai-thac-hai-san": "fisher", "field:nong-nghiep": "farmer"}
+
+
+def profile_group(spec: dict) -> str:
+    occupation = fold(spec.get("occupation", ""))
+    for word, group in OCCUPATION_GROUPS:
+        if word in occupation:
+            return group
+    for key in spec.get("fields", []):
+        if key in FIELD_GROUPS:
+            return FIELD_GROUPS[key]
+    return "other"
 
 
 def radio_week() -> list[tuple[Page, str]]:

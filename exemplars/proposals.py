@@ -25,6 +25,7 @@ from django.utils import timezone
 
 from wagtail.log_actions import log
 
+from .award_register import record_on_profile
 from .models import (
     Award,
     CouncilResult,
@@ -321,23 +322,6 @@ def create_register_entry(proposal: Proposal) -> Award:
     )
     award.full_clean(exclude=["page", "place", "sort_order"])
     award.save()
-    if page is not None:
-        _carry_into_revisions(page, award)
+    # The profile's latest revision gets a copy, so publishing it later does not drop the award.
+    record_on_profile(award)
     return award
-
-
-def _carry_into_revisions(page: ExemplarPage, award: Award) -> None:
-    """Add the new register entry to the profile's latest and live revisions.
-
-    A profile's awards are child rows of the page (a ParentalKey): publishing a revision rewrites
-    them from that revision, which would delete an award recorded after the revision was saved —
-    for instance when a profile drafted from a nomination is published after its decision."""
-    from modelcluster.models import get_serializable_data_for_fields
-
-    data = get_serializable_data_for_fields(award)
-    for revision in {r for r in (page.latest_revision, page.live_revision) if r is not None}:
-        content = dict(revision.content)
-        awards = [a for a in content.get("awards", []) if a.get("pk") != award.pk]
-        content["awards"] = [*awards, data]
-        revision.content = content
-        revision.save(update_fields=["content"])

@@ -24,7 +24,7 @@ VOCABULARIES = ["place", "field", "organisation", "awardtype"]
 
 PERMISSIONS = {
     OFFICERS: [("exemplars", "proposal", ["add", "change", "view", "review", "decide"]),
-               ("exemplars", "award", ["add", "change", "view"]),
+               ("exemplars", "award", ["add", "change", "delete", "view"]),
                ("exemplars", "nomination", ["view"])]
     + [("exemplars", m, ["view"]) for m in VOCABULARIES],
     COUNCIL: [("exemplars", "proposal", ["view", "council"])],
@@ -91,7 +91,7 @@ def remove_roles(apps, schema_editor):
 class Migration(migrations.Migration):
     dependencies = [
         ("home", "0006_private_consent_documents"),
-        ("exemplars", "0007_proposal"),
+        ("exemplars", "0008_proposal"),
         ("wagtaildocs", "0014_alter_document_file_size"),
         ("wagtailcore", "0098_apitoken"),
     ]

@@ -319,3 +319,34 @@ def test_decision_before_the_proposal_date_is_refused(client):
     assert "Ngày quyết định không thể trước ngày đề xuất." in response.content.decode()
     proposal.refresh_from_db()
     assert proposal.status == ProposalStatus.AWAITING_DECISION and Award.objects.count() == 0
+
+
+def test_proposal_admin_pages_are_vietnamese(client):
+    from tests.i18n.test_admin_vietnamese import english_left
+
+    users = people()
+    nomination = accepted_nomination(users["editor"])
+    client.force_login(users["editor"])
+    _create(client, nomination, factories.award_type())
+    proposal = Proposal.objects.get()
+    urls = [
+        reverse("exemplars_proposal:index"),
+        inspect_url(proposal),
+        reverse("exemplars_proposal:edit", args=[proposal.pk]),
+        reverse("exemplars_proposal:history", args=[proposal.pk]),
+        reverse("exemplars_proposal_create") + f"?nomination={nomination.pk}",
+        reverse("exemplars_proposal_files", args=[proposal.pk]),
+        step_url(proposal, "submit"),
+    ]
+    for url in urls:
+        response = client.get(url)
+        assert response.status_code == 200, url
+        assert english_left(response.content.decode()) == set(), url
+    client.post(step_url(proposal, "submit"))
+    client.post(step_url(proposal, "unit_approve"))
+    client.force_login(users["officer"])
+    client.post(step_url(proposal, "to_council"))
+    client.force_login(users["council"])
+    html = client.get(step_url(proposal, "council")).content.decode()
+    assert "Ngày họp Hội đồng" in html and "Đề nghị khen thưởng" in html and "Không đề nghị" in html
+    assert english_left(html) == set()

@@ -65,6 +65,9 @@ class AwardIndexView(generic.IndexView):
 
 
 class AwardCreateView(generic.CreateView):
+    def get_initial(self):
+        return {**super().get_initial(), "source": AwardSource.REGISTER}
+
     def save_instance(self):
         instance = super().save_instance()
         record_on_profile(instance)

@@ -194,8 +194,10 @@ class Award(Orderable):
         "nguồn",
         max_length=20,
         choices=AwardSource.choices,
-        default=AwardSource.REGISTER,
-        help_text="Khen thưởng được ghi vào sổ từ đâu. “Dữ liệu minh họa” là số liệu bịa để trình diễn.",
+        blank=True,
+        default="",
+        help_text="Khen thưởng được ghi vào sổ từ đâu (bỏ trống: hồ sơ điển hình nếu có, nếu không là nhập vào sổ). "
+        "“Dữ liệu minh họa” là số liệu bịa để trình diễn.",
     )
     commendation_type = models.CharField(
         "loại hình khen thưởng",
@@ -268,8 +270,9 @@ class Award(Orderable):
             # An award on a profile is an award to the profile's subject: name and kind follow it.
             self.recipient_name = page.title
             self.recipient_kind = recipient_kind_of(page.kind)
-            if self._state.adding and self.source == AwardSource.REGISTER:
-                self.source = AwardSource.PROFILE
+        if not self.source:
+            # Typed on a profile's page (the inline panel has no source field) or in the register.
+            self.source = AwardSource.PROFILE if page is not None else AwardSource.REGISTER
         self.resolved_level = self.level or infer_level(self.issuer_as_printed) or self._type_level()
         self.year = self.decision_date.year if self.decision_date else None
         implied = OCCASION_OF_COMMENDATION.get(self.commendation_type)
@@ -290,6 +293,7 @@ class Award(Orderable):
                 "resolved_level",
                 "year",
                 "occasion",
+                "source",
             }
         super().save(*args, **kwargs)
 

@@ -91,7 +91,7 @@ def remove_roles(apps, schema_editor):
 class Migration(migrations.Migration):
     dependencies = [
         ("home", "0006_private_consent_documents"),
-        ("exemplars", "0008_proposal"),
+        ("exemplars", "0009_proposal"),
         ("wagtaildocs", "0014_alter_document_file_size"),
         ("wagtailcore", "0098_apitoken"),
     ]

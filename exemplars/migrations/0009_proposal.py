@@ -9,7 +9,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('exemplars', '0007_award_register_permissions'),
+        ('exemplars', '0008_award_source_default'),
         ('wagtaildocs', '0014_alter_document_file_size'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]

@@ -85,7 +85,7 @@ def _award_summary(award) -> dict:
 
 
 def _award(award) -> dict:
-    level = award.level or award.award_type.level
+    level = award.effective_level  # follows the signer (the register's resolved level)
     return {
         **_award_summary(award),
         "level": level,

@@ -10,9 +10,10 @@ from django import forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect
-from django.urls import path, reverse
+from django.urls import NoReverseMatch, path, reverse
 from django.utils import timezone
 from django.utils.functional import cached_property
+from django.utils.html import format_html
 from django.views.generic import FormView
 
 from wagtail.admin.ui.tables import Column, DateColumn
@@ -374,17 +375,31 @@ class ProposalInspectView(InspectView):
         buttons.append(HeaderButton("Lịch sử", url=reverse("exemplars_proposal:history", args=[proposal.pk])))
         return buttons
 
+    def _link(self, text, url_name, pk):
+        try:
+            return format_html('<a href="{}">{}</a>', reverse(url_name, args=[pk]), text)
+        except NoReverseMatch:
+            return text
+
     def get_exemplar_display_value(self):
-        return self.object.exemplar.title if self.object.exemplar_id else "—"
+        if not self.object.exemplar_id:
+            return "—"
+        return self._link(self.object.exemplar.title, "wagtailadmin_pages:edit", self.object.exemplar_id)
 
     def get_nomination_display_value(self):
-        return self.object.nomination.reference if self.object.nomination_id else "—"
+        if not self.object.nomination_id:
+            return "—"
+        return self._link(
+            self.object.nomination.reference, "wagtailsnippets_exemplars_nomination:inspect", self.object.nomination_id
+        )
 
     def get_council_members_display_value(self):
         return "; ".join(self.object.council_member_list) or "—"
 
     def get_award_display_value(self):
-        return str(self.object.award) if self.object.award_id else "—"
+        if not self.object.award_id:
+            return "—"
+        return self._link(str(self.object.award), "so-khen-thuong:edit", self.object.award_id)
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)

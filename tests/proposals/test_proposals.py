@@ -152,7 +152,9 @@ def test_from_accepted_nomination_to_decision_and_the_register(client):
     assert award.page_id == profile.pk and award.award_type == award_type
     assert award.decision_number == "125/QĐ-UBND" and award.issuer_as_printed == "Chủ tịch UBND tỉnh Quảng Ngãi"
     assert (award.decision_date - proposal.proposed_on).days == proposal.days_to_decision == 0
-    assert "Thời gian từ đề xuất đến quyết định" in client.get(inspect_url(proposal)).content.decode()
+    page = client.get(inspect_url(proposal)).content.decode()
+    assert "Thời gian từ đề xuất đến quyết định" in page
+    assert f'href="{reverse("so-khen-thuong:edit", args=[award.pk])}"' in page  # to the register entry
 
     # Every step is in the history, with who did it.
     steps = list(

@@ -352,3 +352,26 @@ def test_proposal_admin_pages_are_vietnamese(client):
     html = client.get(step_url(proposal, "council")).content.decode()
     assert "Ngày họp Hội đồng" in html and "Đề nghị khen thưởng" in html and "Không đề nghị" in html
     assert english_left(html) == set()
+
+
+def test_nothing_about_a_proposal_is_reachable_anonymously(client):
+    users = people()
+    nomination = accepted_nomination(users["editor"])
+    client.force_login(users["editor"])
+    _create(client, nomination, factories.award_type())
+    proposal = Proposal.objects.get()
+    client.logout()
+    for url in (
+        reverse("exemplars_proposal:index"),
+        inspect_url(proposal),
+        reverse("exemplars_proposal:history", args=[proposal.pk]),
+        reverse("exemplars_proposal_create"),
+        reverse("exemplars_proposal_files", args=[proposal.pk]),
+        step_url(proposal, "submit"),
+    ):
+        response = client.post(url) if url.endswith("/submit/") else client.get(url)
+        assert response.status_code == 302 and "/login/" in response["Location"], url
+    proposal.refresh_from_db()
+    assert proposal.status == ProposalStatus.DRAFT
+    for url in ("/", "/api/v2/pages/?limit=50", "/api/v1/stats/awards", "/thong-ke/"):
+        assert "Ba năm nấu cơm miễn phí" not in client.get(url).content.decode()

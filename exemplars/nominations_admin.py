@@ -18,13 +18,15 @@ from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import path, reverse
 from django.utils import timezone
+from django.utils.functional import cached_property
 from django.views.generic import FormView
 
 from wagtail.admin.panels import FieldPanel, FieldRowPanel
+from wagtail.admin.ui.tables import Column
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
-from wagtail.admin.widgets import Button
+from wagtail.admin.widgets import Button, HeaderButton
 from wagtail.log_actions import log
-from wagtail.snippets.views.snippets import SnippetViewSet
+from wagtail.snippets.views.snippets import EditView, InspectView, SnippetViewSet
 
 from core.text import slugify_vi
 
@@ -42,13 +44,44 @@ LOG_ACTIONS = [
 OPEN_STATUSES = (NominationStatus.NEW, NominationStatus.CHECKING)
 
 
+class _NominationActionsMixin:
+    """The decisions as buttons in the header of the nomination's own page (inspect and edit),
+    not only in the list's "…" menu."""
+
+    @cached_property
+    def header_buttons(self):
+        buttons = list(super().header_buttons)
+        for button in action_buttons(self.object, self.request.user):
+            buttons.append(HeaderButton(button.label, url=button.url, icon_name=button.icon_name))
+        return buttons
+
+
+class NominationInspectView(_NominationActionsMixin, InspectView):
+    pass
+
+
+class NominationEditView(_NominationActionsMixin, EditView):
+    pass
+
+
 class NominationViewSet(SnippetViewSet):
     model = Nomination
     icon = "mail"
     menu_label = "Giới thiệu của người dân"
     menu_order = 260
     add_to_admin_menu = True
-    list_display = ["reference", "subject_name", "subject_kind", "place_label", "status", "created_at"]
+    copy_view_enabled = False  # a citizen's nomination is never duplicated by staff
+    inspect_view_class = NominationInspectView
+    edit_view_class = NominationEditView
+    # Every header in Vietnamese: a property (place_label) has no verbose name of its own.
+    list_display = [
+        "reference",
+        "subject_name",
+        "subject_kind",
+        Column("place_label", label="Địa bàn"),
+        "status",
+        "created_at",
+    ]
     list_filter = ["status", "subject_kind"]
     search_fields = ["reference", "subject_name", "what", "place_text"]
     inspect_view_enabled = True
@@ -243,13 +276,38 @@ def admin_urls():
     ]
 
 
+def action_buttons(nomination: Nomination, user):
+    """The staff actions open on `nomination` for `user`: in the list's menu and on its own page."""
+    if user.has_perm("exemplars.change_nomination"):
+        if nomination.status == NominationStatus.NEW:
+            yield Button(
+                "Bắt đầu xác minh",
+                reverse("exemplars_nomination_check", args=[nomination.pk]),
+                icon_name="search",
+                priority=59,
+            )
+        if nomination.status in OPEN_STATUSES:
+            yield Button(
+                "Chấp nhận",
+                reverse("exemplars_nomination_accept", args=[nomination.pk]),
+                icon_name="check",
+                priority=60,
+            )
+            yield Button(
+                "Từ chối", reverse("exemplars_nomination_reject", args=[nomination.pk]), icon_name="cross", priority=61
+            )
+    if nomination.status == NominationStatus.ACCEPTED and user.has_perm("exemplars.add_proposal"):
+        yield Button(
+            "Lập đề xuất khen thưởng",
+            reverse("exemplars_proposal_create") + f"?nomination={nomination.pk}",
+            icon_name="pick",
+            priority=63,
+        )
+    if nomination.photo and user.has_perm("exemplars.view_nomination"):
+        yield Button(
+            "Xem ảnh", reverse("exemplars_nomination_photo", args=[nomination.pk]), icon_name="image", priority=64
+        )
+
+
 def listing_buttons(nomination: Nomination, user):
-    if not user.has_perm("exemplars.change_nomination"):
-        return
-    if nomination.status == NominationStatus.NEW:
-        yield Button("Bắt đầu xác minh", reverse("exemplars_nomination_check", args=[nomination.pk]), priority=59)
-    if nomination.status in OPEN_STATUSES:
-        yield Button("Chấp nhận", reverse("exemplars_nomination_accept", args=[nomination.pk]), priority=60)
-        yield Button("Từ chối", reverse("exemplars_nomination_reject", args=[nomination.pk]), priority=61)
-    if nomination.photo:
-        yield Button("Xem ảnh", reverse("exemplars_nomination_photo", args=[nomination.pk]), priority=62)
+    yield from action_buttons(nomination, user)

@@ -9,9 +9,10 @@ from wagtail.admin.widgets import Button
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from . import nominations_admin
+from . import nominations_admin, proposals_admin
 from .consent import ACTION_CONSENT_CHANGED, ACTION_CONSENT_WITHDRAWN, enforce_after_consent_change
 from .models import AwardType, ConsentRecord, ConsentStatus, ExemplarPage, Field, Organisation, Place
+from .proposals import LOG_ACTIONS as PROPOSAL_LOG_ACTIONS
 from .views import WithdrawConsentView
 
 
@@ -104,6 +105,11 @@ register_snippet(ConsentViewSet)
 register_snippet(nominations_admin.NominationViewSet)
 
 
+@hooks.register("register_admin_viewset")
+def register_proposal_viewset():
+    return proposals_admin.ProposalViewSet("exemplars_proposal", url_prefix="proposals")
+
+
 # --------------------------------------------------------------------------------------------
 # Consent: withdrawal in one action, enforcement after hand edits, history labels
 # --------------------------------------------------------------------------------------------
@@ -114,6 +120,7 @@ def register_consent_urls():
     return [
         path("consent/<int:pk>/withdraw/", WithdrawConsentView.as_view(), name="exemplars_consent_withdraw"),
         *nominations_admin.admin_urls(),
+        *proposals_admin.admin_urls(),
     ]
 
 
@@ -136,7 +143,16 @@ def consent_listing_buttons(snippet, user, next_url=None):
 
 @hooks.register("register_page_header_buttons")
 def consent_page_header_buttons(page, user, view_name, next_url=None):
-    if page.specific_class is not ExemplarPage or not user.has_perm("exemplars.change_consentrecord"):
+    if page.specific_class is not ExemplarPage:
+        return
+    if user.has_perm("exemplars.add_proposal"):
+        yield Button(
+            "Lập đề xuất khen thưởng",
+            reverse("exemplars_proposal_create") + f"?exemplar={page.pk}",
+            icon_name="pick",
+            priority=56,
+        )
+    if not user.has_perm("exemplars.change_consentrecord"):
         return
     record = ConsentRecord.objects.filter(page_id=page.pk, status=ConsentStatus.GIVEN).first()
     if record is not None:
@@ -156,7 +172,7 @@ def register_consent_log_actions(actions):
     actions.register_action(
         ACTION_CONSENT_WITHDRAWN, "Rút lại đồng ý công bố", "Đã rút lại đồng ý công bố và gỡ trang khỏi công khai"
     )
-    for action, label, message in nominations_admin.LOG_ACTIONS:
+    for action, label, message in [*nominations_admin.LOG_ACTIONS, *PROPOSAL_LOG_ACTIONS]:
         actions.register_action(action, label, message)
     actions.register_action(
         ACTION_CONSENT_CHANGED, "Thay đổi đồng ý công bố", "Đồng ý công bố không còn cho phép công khai; đã gỡ trang"

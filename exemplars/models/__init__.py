@@ -10,7 +10,8 @@ working for every caller:
   `exemplars.related` and re-exported here);
 - `awards`: the award register (every award, with or without a profile), revocation kept;
 - `consent`: consent records, kept outside page revisions;
-- `nominations`: citizen nominations (never public).
+- `nominations`: citizen nominations (never public);
+- `proposals`: award proposals (đề xuất khen thưởng) from review to decision (never public).
 """
 
 from ..related import related_campaigns, related_stories
@@ -33,6 +34,14 @@ from .pages import (
     IndexPage,
     publication_allowed_expression,
 )
+from .proposals import (
+    PROPOSAL_COLLECTION_NAME,
+    CouncilResult,
+    Proposal,
+    ProposalDocument,
+    ProposalStatus,
+    proposal_collection,
+)
 from .vocabularies import (
     PLACE_TYPE_WORDS,
     AwardCategory,
@@ -50,6 +59,7 @@ __all__ = [
     "CONSENT_KINDS",
     "DIRECT_WORKER_GROUPS",
     "PLACE_TYPE_WORDS",
+    "PROPOSAL_COLLECTION_NAME",
     "Award",
     "AwardCategory",
     "AwardLevel",
@@ -58,6 +68,7 @@ __all__ = [
     "CommendationType",
     "ConsentRecord",
     "ConsentStatus",
+    "CouncilResult",
     "ExemplarIndexPage",
     "ExemplarPage",
     "Field",
@@ -70,9 +81,13 @@ __all__ = [
     "OrganisationKind",
     "Place",
     "PlaceKind",
+    "Proposal",
+    "ProposalDocument",
+    "ProposalStatus",
     "RecipientGroup",
     "RecipientKind",
     "SubjectKind",
+    "proposal_collection",
     "publication_allowed_expression",
     "recipient_kind_of",
     "related_campaigns",

@@ -62,7 +62,8 @@ def ensure_admin() -> Login:
 
 
 def ensure_role_users(stdout) -> None:
-    """Demo users, one per editorial role (writer, editor, approver, radio editor).
+    """Demo users, one per role (writer, editor, approver, radio editor, emulation officer,
+    council member).
 
     Delegates to `home.demo_users` (owned by the editorial workflow), which prints each new
     password once and leaves existing accounts alone.

@@ -11,13 +11,15 @@ import secrets
 
 from django.contrib.auth.models import Group, User
 
-from .editorial import APPROVERS, EDITORS, RADIO_EDITORS, WRITERS
+from .editorial import APPROVERS, COUNCIL_MEMBERS, EDITORS, EMULATION_OFFICERS, RADIO_EDITORS, WRITERS
 
 DEMO_USERS = [
     ("phongvien", "Phóng viên", "Mẫu", WRITERS),
     ("bientap", "Biên tập", "Mẫu", EDITORS),
     ("lanhdao", "Lãnh đạo", "Mẫu", APPROVERS),
     ("phatthanh", "Phát thanh", "Mẫu", RADIO_EDITORS),
+    ("thiduakt", "Thi đua", "Mẫu", EMULATION_OFFICERS),
+    ("hoidong", "Hội đồng", "Mẫu", COUNCIL_MEMBERS),
 ]
 
 
@@ -38,6 +40,6 @@ def create_demo_users(stdout) -> None:
             password = secrets.token_urlsafe(12)
             user.set_password(password)
             user.save(update_fields=["password"])
-            stdout.write(f"  {group_name:<20} {username:<10} mật khẩu: {password}  (chỉ hiện một lần)\n")
+            stdout.write(f"  {group_name:<26} {username:<10} mật khẩu: {password}  (chỉ hiện một lần)\n")
         else:
-            stdout.write(f"  {group_name:<20} {username:<10} (đã có, giữ nguyên mật khẩu)\n")
+            stdout.write(f"  {group_name:<26} {username:<10} (đã có, giữ nguyên mật khẩu)\n")

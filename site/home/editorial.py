@@ -20,8 +20,10 @@ WRITERS = "Phóng viên"
 EDITORS = "Biên tập viên"
 APPROVERS = "Lãnh đạo duyệt"
 RADIO_EDITORS = "Biên tập phát thanh"
+EMULATION_OFFICERS = "Cán bộ thi đua"  # award proposals, decisions and the register (migration 0007)
+COUNCIL_MEMBERS = "Thành viên Hội đồng TĐKT"  # the council's result on proposals (migration 0007)
 NOMINATION_HANDLERS = EDITORS  # editors also handle citizen nominations
-ROLES = (WRITERS, EDITORS, APPROVERS, RADIO_EDITORS)
+ROLES = (WRITERS, EDITORS, APPROVERS, RADIO_EDITORS, EMULATION_OFFICERS, COUNCIL_MEMBERS)
 
 WORKFLOW_NAME = "Duyệt hai bước"
 

@@ -68,7 +68,7 @@ class SeededDemoTests(TestCase):
         again = io.StringIO()
         call_command("seed_demo", stdout=again)
         for output in (self.first_output.getvalue(), again.getvalue()):
-            for username in ("admin", "phongvien", "bientap", "lanhdao", "phatthanh"):
+            for username in ("admin", "phongvien", "bientap", "lanhdao", "phatthanh", "thiduakt", "hoidong"):
                 self.assertIn(f"python manage.py changepassword {username}\n", output)
 
     def test_second_run_leaves_an_editors_own_page_alone(self):

@@ -17,7 +17,7 @@ def test_create_demo_users_prints_passwords_once_and_is_idempotent():
     out = io.StringIO()
     call_command("create_demo_users", stdout=out)
     found = dict(re.findall(r"(\w+)\s+mật khẩu: (\S+)", out.getvalue()))
-    assert set(found) == {"phongvien", "bientap", "lanhdao", "phatthanh"}
+    assert set(found) == {"phongvien", "bientap", "lanhdao", "phatthanh", "thiduakt", "hoidong"}
     for username, password in found.items():
         user = authenticate(username=username, password=password)
         assert user is not None and user.groups.get().name in ROLES

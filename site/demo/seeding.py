@@ -40,7 +40,7 @@ from exemplars.models import (
 )
 from home.models import AboutPage, HomePage
 
-from . import content, images
+from . import content, content_events, images, seeding_events
 from .models import DemoRecord
 
 CREDIT = "Ảnh minh họa do hệ thống tạo (dữ liệu mẫu)"
@@ -61,6 +61,7 @@ def planned_keys() -> list[str]:
     keys += [c["key"] for c in content.CAMPAIGNS]
     keys += [s["key"] for s in content.STORIES]
     keys.append(content.ABOUT["key"])
+    keys += content_events.bloc_planned_keys()
     return keys
 
 
@@ -166,6 +167,7 @@ class Seeder:
             (self.exemplars, "Điển hình (kèm khen thưởng, đồng ý công bố)"),
             (self.campaigns, "Phong trào thi đua"),
             (self.stories, "Tin việc tốt"),
+            (self.events_and_blocs, "Sự kiện, khối thi đua"),
             (self.about, "Trang giới thiệu"),
         ]
         for number, (step, label) in enumerate(steps, start=1):
@@ -446,6 +448,16 @@ class Seeder:
         index.add_child(instance=page)
         page.save_revision().publish()
         return page
+
+    def events_and_blocs(self) -> None:
+        """The report's conferences (and one illustrative meeting) and its seven blocs
+        (`demo.content_events`); rankings are published as an approver would, one left a draft."""
+        seeding_events.seed_events(self)
+        self.report("event_index", "Trang danh sách sự kiện")
+        self.report("event", "Sự kiện")
+        seeding_events.seed_blocs(self)
+        self.report("bloc", "Khối thi đua")
+        self.report("ranking", "Kết quả chấm điểm khối")
 
     def about(self) -> None:
         spec = content.ABOUT

@@ -37,13 +37,16 @@ KIND_VALUES = tuple(EventKind.values)
 # -- schemas ---------------------------------------------------------------------------------------
 
 
-class PageRef(Schema):
+# Names unique in the whole OpenAPI document: a schema named like one of the content API's
+# (LinkedPage, OrganisationName) would silently replace it there.
+class LinkedPage(Schema):
     id: int
+    slug: str
     title: str
-    url: str | None
+    url: str | None = Field(description="Địa chỉ trang công khai (tuyệt đối).")
 
 
-class OrganisationRef(Schema):
+class OrganisationName(Schema):
     name: str
     short_name: str
 
@@ -72,7 +75,7 @@ class EventItem(Schema):
     year: int
     date: str | None = Field(description="Ngày tổ chức; null khi nguồn không nêu ngày.")
     location: str
-    organiser: OrganisationRef | None
+    organiser: OrganisationName | None
     summary: str
     documents: list[EventDocumentOut]
     honoured_count: int | None = Field(description="Số được biểu dương như nguồn ghi; null khi nguồn không nêu.")
@@ -80,13 +83,13 @@ class EventItem(Schema):
 
 
 class EventDetail(EventItem):
-    campaigns: list[PageRef]
+    campaigns: list[LinkedPage]
     milestone: dict | None = Field(description="Mốc phong trào: {campaign, kind, kind_label, date}.")
-    honoured: list[PageRef] = Field(description="Điển hình được biểu dương mà trang đang công khai.")
+    honoured: list[LinkedPage] = Field(description="Điển hình được biểu dương mà trang đang công khai.")
     honoured_unnamed: int = Field(description="Số điển hình được biểu dương không công khai tên (chỉ đếm).")
     results: str = Field(description="Kết quả (HTML).")
     figures: list[EventFigureOut]
-    stories: list[PageRef]
+    stories: list[LinkedPage]
     source: str
 
 
@@ -98,7 +101,7 @@ class EventList(Schema):
 
 
 class MemberOut(Schema):
-    organisation: OrganisationRef
+    organisation: OrganisationName
     role: str
     role_label: str
 
@@ -112,7 +115,7 @@ class PledgeOut(Schema):
 
 class ScoreOut(Schema):
     rank: int
-    organisation: OrganisationRef
+    organisation: OrganisationName
     score: float
     title: str
 
@@ -172,7 +175,7 @@ def _org(org) -> dict | None:
 
 
 def _ref(page, request) -> dict:
-    return {"id": page.pk, "title": page.title, "url": page_url(page, request)}
+    return {"id": page.pk, "slug": page.slug, "title": page.title, "url": page_url(page, request)}
 
 
 def _event_queryset(site):

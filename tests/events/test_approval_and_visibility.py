@@ -185,14 +185,16 @@ def test_scores_go_public_only_after_both_approval_steps(client):
     writer, editor, approver = role_user(WRITERS), role_user(EDITORS), role_user(APPROVERS)
     client.get("/api/v1/blocs")  # an answer cached before anything is approved
 
-    # The writer cannot publish: a "publish" post is refused and the ranking stays unpublished.
+    # Nobody publishes scores directly, not even an approver (who holds the publish right, for
+    # taking wrong scores down): the button is not offered and a posted "publish" is refused.
     client.force_login(writer)
     url, data = _ranking_form(client, bloc, org_a, org_b, 2023)
-    client.post(url, {**data.dict(), "action-publish": "action-publish"})
-    assert not BlocRanking.objects.filter(bloc=bloc, live=True).exists()
-    BlocRanking.objects.filter(bloc=bloc).delete()
+    response = client.post(url, {**data.dict(), "action-publish": "action-publish"}, follow=True)
+    assert "Không thể xuất bản trực tiếp" in response.content.decode()
+    assert not BlocRanking.objects.filter(bloc=bloc).exists()
 
     # The writer saves and submits for approval.
+    client.force_login(writer)
     url, data = _ranking_form(client, bloc, org_a, org_b, 2024)
     response = client.post(url, {**data.dict(), "action-submit": "action-submit"})
     assert response.status_code == 302, response.content.decode()[:2000]
@@ -211,6 +213,14 @@ def test_scores_go_public_only_after_both_approval_steps(client):
     assert (rankings, latest) == ([], None) and "95,50" not in page
 
     client.force_login(approver)
+    edit = reverse("wagtailsnippets_campaigns_blocranking:edit", args=[ranking.pk])
+    page = client.get(edit).content.decode()
+    assert 'name="action-publish"' not in page
+    data = querydict_from_html(page, form_id="w-editor-form")
+    response = client.post(edit, {**data.dict(), "action-publish": "action-publish"}, follow=True)
+    assert "Không thể xuất bản trực tiếp" in response.content.decode()
+    ranking.refresh_from_db()
+    assert not ranking.live
     assert _act(client, ranking, "approve").status_code == 302
     ranking.refresh_from_db()
     assert ranking.live

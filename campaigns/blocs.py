@@ -91,6 +91,11 @@ class EmulationBloc(ClusterableModel):
     def __str__(self) -> str:
         return self.name
 
+    def illustrative_label(self) -> str:
+        return "Minh họa" if self.is_illustrative else ""
+
+    illustrative_label.short_description = "tên minh họa"
+
 
 class BlocMember(Orderable):
     bloc = ParentalKey(EmulationBloc, on_delete=models.CASCADE, related_name="members")
@@ -175,6 +180,16 @@ class BlocRanking(WorkflowMixin, DraftStateMixin, LockableMixin, RevisionMixin, 
 
     def __str__(self) -> str:
         return f"{self.bloc} — năm {self.year}" if self.bloc_id else f"Năm {self.year}"
+
+    def public_status(self) -> str:
+        """For the admin list: whether the public sees these scores (only once approved)."""
+        if not self.live:
+            return "Chưa duyệt — không công khai"
+        if self.has_unpublished_changes:
+            return "Đã duyệt, công khai (có thay đổi chờ duyệt)"
+        return "Đã duyệt, công khai"
+
+    public_status.short_description = "công khai"
 
 
 class BlocScore(Orderable):

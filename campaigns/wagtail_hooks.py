@@ -11,7 +11,7 @@ class EmulationBlocViewSet(SnippetViewSet):
     model = EmulationBloc
     icon = "group"
     menu_label = "Khối, cụm thi đua"
-    list_display = ["name", "kind", "sort_order", "is_illustrative"]
+    list_display = ["name", "kind", "sort_order", "illustrative_label"]
     list_filter = ["kind"]
     search_fields = ["name"]
     ordering = ["sort_order", "name"]
@@ -21,7 +21,7 @@ class BlocRankingViewSet(SnippetViewSet):
     model = BlocRanking
     icon = "list-ol"
     menu_label = "Chấm điểm, xếp hạng khối"
-    list_display = ["__str__", "year", "bloc"]
+    list_display = ["__str__", "year", "public_status"]
     list_filter = ["year", "bloc"]
     ordering = ["-year", "bloc__sort_order"]
 

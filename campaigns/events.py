@@ -99,7 +99,7 @@ class EventIndexPage(IndexPage):
                 qs, chosen["year"] = qs.filter(year=int(year)), int(year)
             else:
                 errors.append(f"Năm “{year[:10]}” không hợp lệ (ví dụ 2020); đang hiện mọi năm.")
-        qs = qs.select_related("organiser").order_by("-year", "-date", "title")
+        qs = qs.select_related("organiser").prefetch_related("documents").order_by("-year", "-date", "title")
         page_obj = paginate(request, qs, per_page=30)
         by_year: dict[int, list] = {}
         for event in page_obj.object_list:

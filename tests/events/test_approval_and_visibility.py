@@ -243,3 +243,30 @@ def test_the_admin_shows_blocs_and_rankings_in_vietnamese(client):
     add = client.get(reverse("wagtailsnippets_campaigns_blocranking:add")).content.decode()
     assert "Điểm và xếp hạng" in add
     assert Page.objects.filter(depth=2).exists()
+
+
+def test_lists_cost_the_same_number_of_queries_for_few_or_many_rows(client):
+    from django.core.cache import cache
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    def cost(url):
+        client.get(url)  # warm per-process memos (site, content types)
+        cache.clear()  # …but compute the answer itself, not read it from the response cache
+        with CaptureQueriesContext(connection) as queries:
+            response = client.get(url)
+        assert response.status_code == 200 and response["X-Cache"] != "hit"
+        return len(queries)
+
+    orgs = builders.organisations(3)
+    builders.event(documents=[("plan", "1/KH-UBND", datetime.date(2020, 1, 2))])
+    first_bloc = builders.bloc(members=orgs)
+    builders.ranking(first_bloc, 2024, [(o, 90 + i) for i, o in enumerate(orgs)], publish=True)
+    few = {url: cost(url) for url in ("/api/v1/events", "/api/v1/blocs", "/su-kien/", "/khoi-thi-dua/")}
+    for n in range(4):
+        builders.event(documents=[("plan", f"{n}/KH-UBND", datetime.date(2020, 1, 2))] * 2)
+        bloc = builders.bloc(members=orgs)
+        builders.ranking(bloc, 2024, [(o, 80 + i) for i, o in enumerate(orgs)], publish=True)
+    many = {url: cost(url) for url in few}
+    assert many == few
+    assert min(few.values()) > 3  # the answers were computed, not served from the cache

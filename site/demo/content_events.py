@@ -155,6 +155,8 @@ BLOC_SOURCE = (
     f"{REPORT_NAME}, mục II.1: “{Q_BLOCS}” … “{Q_PLEDGES}” … “{Q_SCORES}”. Báo cáo không nêu tên các khối, "
     f"thành viên, giao ước hay điểm số: tên khối, thành viên, giao ước và điểm trên trang là {ILLUSTRATIVE}."
 )
+# What editors see in Settings → Dữ liệu mẫu (a DemoRecord note holds at most 300 characters).
+BLOC_RECORD_NOTE = f"Một trong 7 khối thi đua báo cáo 2024 nêu; tên, thành viên, giao ước và điểm là {ILLUSTRATIVE}."
 PLEDGE_TARGETS = (
     f"Giao ước {ILLUSTRATIVE}: hoàn thành các chỉ tiêu được giao; phát hiện, giới thiệu ít nhất một điển hình "
     "tiên tiến mỗi quý; tham gia đầy đủ các phong trào thi đua do UBND phát động."

@@ -114,7 +114,7 @@ def seed_blocs(seeder) -> None:
             "bloc",
             lambda slug=slug: EmulationBloc.objects.filter(slug=slug).first(),
             lambda order=order, slug=slug, name=name, members=members: _create_bloc(seeder, order, slug, name, members),
-            note=data.BLOC_SOURCE,
+            note=data.BLOC_RECORD_NOTE,
         )
         seeder.ensure(
             f"ranking:{key}:{data.RANKING_YEAR}",

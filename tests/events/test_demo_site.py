@@ -81,6 +81,20 @@ class DemoEventsAndBlocsTests(TestCase):
         self.assertIn("Kế hoạch số 25/KH-UBND ngày 24/02/2020", body)
         self.assertIn("Tổ chức Hội nghị điển hình tiên tiến lần thứ IV huyện, giai đoạn 2020-2025", body)
 
+    def test_an_event_page_describes_itself_as_an_event_without_inventing_a_day(self):
+        import json
+
+        body = self.get("/su-kien/hoi-nghi-dien-hinh-tien-tien-2015/")
+        found = re.search(r'<script type="application/ld\+json">(.*?)</script>', body, re.S)
+        graph = json.loads(found[1])["@graph"]
+        event = graph[0]
+        self.assertEqual((event["@type"], event["name"]), ("Event", "Hội nghị điển hình tiên tiến năm 2015"))
+        self.assertEqual(event["organizer"]["name"], "Ủy ban nhân dân huyện Lý Sơn")
+        self.assertNotIn("startDate", event)
+        self.assertNotIn("location", event)
+        dated = self.get("/su-kien/so-ket-chung-tay-vi-nguoi-ngheo-2023/")
+        self.assertIn('"startDate":"2023-10-17"', dated)
+
     def test_the_illustrative_meeting_names_only_public_exemplars_and_counts_the_rest(self):
         body = main_text(self.get("/su-kien/so-ket-chung-tay-vi-nguoi-ngheo-2023/"))
         self.assertIn("Sự kiện minh họa (dữ liệu mẫu), không phải sự kiện có thật.", body)

@@ -40,6 +40,7 @@ from exemplars.browse import paginate
 from exemplars.headless import HeadlessPreviewPageMixin
 from exemplars.models import IndexPage, Organisation
 
+from .forms import EventPageForm
 from .related import event_campaigns, event_honourees, event_stories
 
 RICH = ["h3", "bold", "italic", "ol", "ul", "link", "document-link"]
@@ -225,6 +226,7 @@ class EventPage(SlugFromTitleMixin, HeadlessPreviewPageMixin, Page):
         FieldPanel("is_illustrative"),
     ]
 
+    base_form_class = EventPageForm  # a milestone must belong to one of the event's campaigns
     parent_page_types = ["campaigns.EventIndexPage"]
     subpage_types: list[str] = []
 

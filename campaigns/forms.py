@@ -33,3 +33,27 @@ class StoryPageForm(WagtailAdminPageForm):
             if names:
                 self.add_error("exemplars", withdrawn_link_message(names))
         return cleaned_data
+
+
+class EventPageForm(WagtailAdminPageForm):
+    """The event editor: milestones listed with their campaign (read in one query), and a
+    milestone must belong to one of the event's campaigns, so the page never names a sơ kết of a
+    campaign it does not link."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if "milestone" in self.fields:
+            field = self.fields["milestone"]
+            field.queryset = field.queryset.select_related("page").order_by("page__title", "date")
+
+    def clean(self):
+        cleaned_data = super().clean()
+        milestone = cleaned_data.get("milestone")
+        campaigns = cleaned_data.get("campaigns")
+        if milestone is not None and campaigns is not None and milestone.page_id not in {c.pk for c in campaigns}:
+            self.add_error(
+                "milestone",
+                f"Mốc này thuộc phong trào “{milestone.page.title}”; hãy chọn phong trào đó ở mục “Phong trào "
+                "liên quan”, hoặc bỏ chọn mốc.",
+            )
+        return cleaned_data

@@ -33,10 +33,12 @@ from exemplars.models import ConsentStatus, ExemplarPage, IndexPage, Organisatio
 from .forms import StoryPageForm
 from .related import (
     campaign_children,
+    campaign_events,
     campaign_exemplars,
     campaign_parent,
     campaign_stories,
     story_campaigns,
+    story_events,
     story_exemplars,
 )
 
@@ -238,6 +240,7 @@ class CampaignPage(SlugFromTitleMixin, HeadlessPreviewPageMixin, Page):
         context["stories"] = campaign_stories(self)
         context["milestones"] = self.milestones.order_by("date", "sort_order")
         context["child_campaigns"] = sorted(campaign_children(self), key=_by_title)
+        context["events"] = campaign_events(self)
         return context
 
     @property
@@ -275,6 +278,10 @@ class CampaignMilestone(Orderable):
     class Meta(Orderable.Meta):
         verbose_name = "mốc phong trào"
         verbose_name_plural = "mốc phong trào"
+
+    def __str__(self) -> str:
+        # Shown in the event editor's milestone chooser: which campaign, which milestone.
+        return f"{self.page.title} — {self.get_kind_display()} {self.date:%d/%m/%Y}"
 
 
 class CampaignExemplar(Orderable):
@@ -403,6 +410,7 @@ class StoryPage(SlugFromTitleMixin, HeadlessPreviewPageMixin, Page):
         context = super().get_context(request, *args, **kwargs)
         context["exemplars"] = sorted(story_exemplars(self).select_related("place"), key=_by_title)
         context["campaigns"] = story_campaigns(self)
+        context["events"] = story_events(self)
         return context
 
 
@@ -420,3 +428,8 @@ def held_back_stories():
         .prefetch_related(Prefetch("exemplars", queryset=people.order_by("title"), to_attr="withdrawn_exemplars"))
         .order_by("-date", "-pk")
     )
+
+
+# Events and emulation blocs live in their own modules; importing them here registers their models.
+from .blocs import BlocMember, BlocPledge, BlocRanking, BlocScore, EmulationBloc  # noqa: E402, F401
+from .events import EventDocument, EventFigure, EventHonouree, EventIndexPage, EventPage  # noqa: E402, F401

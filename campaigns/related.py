@@ -30,3 +30,15 @@ campaign_exemplars = Related(ExemplarPage, "campaign_links__page", ("title",))
 campaign_stories = Related(_story_page, "campaigns", ("-date", "-pk"))
 story_exemplars = Related(ExemplarPage, "stories", ("title",))
 story_campaigns = Related(_campaign_page, "stories", ("title",))
+
+
+def _event_page():
+    return apps.get_model("campaigns", "EventPage")
+
+
+# Events: the exemplars honoured (public ones; the others are only counted), campaigns, stories.
+event_honourees = Related(ExemplarPage, "event_links__page", ("title",))
+event_campaigns = Related(_campaign_page, "events", ("title",))
+event_stories = Related(_story_page, "events", ("-date", "-pk"))
+campaign_events = Related(_event_page, "campaigns", ("-year", "-date", "title"))
+story_events = Related(_event_page, "stories", ("-year", "-date", "title"))

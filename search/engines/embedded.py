@@ -318,7 +318,7 @@ class EmbeddedEngine:
         #   block of the table (18,000, ~350 ms when they are not in shared buffers).
         bound = None
         upper, independent = self._shares(query, filters)
-        if 0 < upper and upper >= self.COMMON_SHARE and independent < self.INDEPENDENT_FLOOR:
+        if upper > 0 and upper >= self.COMMON_SHARE and independent < self.INDEPENDENT_FLOOR:
             budget = self._walk_budget(upper, n)
             walk = (
                 f"SELECT {columns} FROM (SELECT * FROM {table} ORDER BY {idcol} DESC LIMIT %s) walked "

@@ -10,6 +10,7 @@ from ninja.errors import ValidationError as NinjaValidationError
 
 from django.http import Http404
 
+from campaigns.api import router as events_router
 from core.problems import Problem, from_problem, problem_response
 from exemplars.nominations_api import router as nominations_router
 from radio.api import router as radio_router
@@ -85,6 +86,7 @@ def _http_error(request, exc: HttpError):
 
 # Routers must be added before `api.urls` is first read.
 api.add_router("/", content_router)
+api.add_router("/", events_router)
 api.add_router("/search", search_router)
 api.add_router("/nominations", nominations_router)
 api.add_router("/radio", radio_router)

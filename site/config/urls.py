@@ -10,6 +10,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from campaigns.views import bloc_list
 from exemplars import nominations_views, statistics_views
 from home.feeds import StoryRssFeed, story_json_feed
 from home.sitemap import PublicSitemap
@@ -42,6 +43,7 @@ urlpatterns = [
     path("thong-ke/", statistics_views.statistics_page, name="award_statistics"),
     path("thong-ke/tai-ve.csv", statistics_views.statistics_csv, name="award_statistics_csv"),
     path("thong-ke/tai-ve.xlsx", statistics_views.statistics_xlsx, name="award_statistics_xlsx"),
+    path("khoi-thi-dua/", bloc_list, name="bloc_list"),
     path("", include("radio.urls")),
 ]
 

@@ -43,7 +43,7 @@ from exemplars.models import (
 )
 from home.models import AboutPage, HomePage
 
-from . import content, images
+from . import content, content_events, images, seeding_events
 from . import register as demo_register
 from .models import DemoRecord
 
@@ -66,6 +66,7 @@ def planned_keys() -> list[str]:
     keys += [s["key"] for s in content.STORIES]
     keys.append(content.ABOUT["key"])
     keys += [entry["key"] for entry in demo_register.entries()]
+    keys += content_events.bloc_planned_keys()
     return keys
 
 
@@ -175,6 +176,7 @@ class Seeder:
             (self.exemplars, "Điển hình (kèm khen thưởng, đồng ý công bố)"),
             (self.campaigns, "Phong trào thi đua"),
             (self.stories, "Tin việc tốt"),
+            (self.events_and_blocs, "Sự kiện, khối thi đua"),
             (self.about, "Trang giới thiệu"),
             (self.register, "Sổ khen thưởng minh họa 2014–2024"),
         ]
@@ -460,6 +462,16 @@ class Seeder:
 
     def register(self) -> None:
         _register_step(self)
+
+    def events_and_blocs(self) -> None:
+        """The report's conferences (and one illustrative meeting) and its seven blocs
+        (`demo.content_events`); rankings are published as an approver would, one left a draft."""
+        seeding_events.seed_events(self)
+        self.report("event_index", "Trang danh sách sự kiện")
+        self.report("event", "Sự kiện")
+        seeding_events.seed_blocs(self)
+        self.report("bloc", "Khối thi đua")
+        self.report("ranking", "Kết quả chấm điểm khối")
 
     def about(self) -> None:
         spec = content.ABOUT

@@ -58,6 +58,7 @@ class HomePage(SlugFromTitleMixin, HeadlessPreviewPageMixin, Page):
         "exemplars.ExemplarIndexPage",
         "campaigns.CampaignIndexPage",
         "campaigns.StoryIndexPage",
+        "campaigns.EventIndexPage",
         "home.AboutPage",
     ]
     max_count = 1

@@ -42,6 +42,30 @@ def refuse_direct_publish_on_edit(request, page):
     return None
 
 
+# Snippets with drafts (the year-end bloc rankings) keep to the same workflow: approvers hold the
+# publish right (for unpublishing wrong scores), but publishing happens at the final approval.
+@hooks.register("construct_snippet_action_menu")
+def hide_direct_snippet_publish(menu_items, request, context):
+    if not may_publish_directly(request.user):
+        menu_items[:] = [item for item in menu_items if getattr(item, "name", "") != "action-publish"]
+
+
+@hooks.register("before_create_snippet")
+def refuse_direct_snippet_publish_on_create(request, model):
+    if _posts_publish(request) and not may_publish_directly(request.user):
+        messages.error(request, DIRECT_PUBLISH_REFUSED)
+        return redirect(request.get_full_path())
+    return None
+
+
+@hooks.register("before_edit_snippet")
+def refuse_direct_snippet_publish_on_edit(request, instance):
+    if _posts_publish(request) and not may_publish_directly(request.user):
+        messages.error(request, DIRECT_PUBLISH_REFUSED)
+        return redirect(request.get_full_path())
+    return None
+
+
 @hooks.register("before_bulk_action")
 def refuse_bulk_publish(request, action_type, objects, action_class_instance):
     if action_type == "publish" and not may_publish_directly(request.user):

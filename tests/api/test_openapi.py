@@ -52,6 +52,10 @@ def test_openapi_document_is_valid(client):
         "/api/v1/award-types",
         "/api/v1/stats/awards",
         "/api/v1/preview",
+        "/api/v1/events",
+        "/api/v1/events/{slug}",
+        "/api/v1/blocs",
+        "/api/v1/blocs/{slug}",
     ):
         assert "get" in paths[path], path
     params = {p["name"]: p for p in paths["/api/v1/exemplars"]["get"]["parameters"]}

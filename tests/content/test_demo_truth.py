@@ -21,8 +21,8 @@ from django.conf import settings
 from django.core.management import call_command
 from django.test import TestCase
 
-from campaigns.models import CampaignPage, StoryPage
-from demo import content
+from campaigns.models import BlocRanking, CampaignPage, EmulationBloc, EventPage, StoryPage
+from demo import content, content_events
 from demo.models import DemoRecord
 from exemplars.models import ExemplarPage, Organisation
 
@@ -180,6 +180,75 @@ def test_the_two_conferences_are_the_reports_with_their_plan_documents():
         assert (spec["exemplars"], spec["campaigns"]) == ([], [])
 
 
+REPORT_EVENTS = [e for e in content_events.EVENTS if "report" in e]
+OUTSIDE_EVENTS = [e for e in content_events.EVENTS if "report" not in e]
+
+
+def test_the_two_conference_events_carry_the_reports_documents_and_nothing_more():
+    expected = {
+        2015: {("94/KH-UBND", datetime.date(2014, 12, 10)), ("717/UBND", datetime.date(2015, 5, 20))},
+        2020: {("164/KH-UBND", datetime.date(2019, 12, 13)), ("25/KH-UBND", datetime.date(2020, 2, 24))},
+    }
+    assert {e["year"] for e in REPORT_EVENTS} == set(expected)
+    for spec in REPORT_EVENTS:
+        evidence = spec["report"]
+        for quote in evidence["quotes"]:
+            assert quote in REPORT, quote
+        assert in_report(spec["title"]) and in_report(evidence["year"]) and str(spec["year"]) in evidence["year"]
+        # Each document: kind, number and date as printed in a quotation; the excerpt follows them there.
+        found = set()
+        for document in spec["documents"]:
+            printed = document["as_printed"]
+            assert f"{printed} {document['title']}" == document["quote"] and document["quote"] in evidence["quotes"]
+            word = {"plan": "Kế hoạch", "letter": "Công văn"}[document["kind"]]
+            assert printed.startswith(f"{word} số {document['number']} ngày ")
+            assert any(printed.endswith(d) for d in printed_dates(document["date"])), printed
+            found.add((document["number"], document["date"]))
+        assert found == expected[spec["year"]]
+        # The organiser: the words of a document, naming the district committee.
+        assert in_some_quote(evidence["organiser"], spec) and "UBND huyện" in evidence["organiser"]
+        assert spec["organiser"] == "org:ubnd-huyen"
+        # What the report does not give stays empty, and the source says so.
+        assert (spec["date"], spec["honoured_count"], spec["honourees"], spec["figures"], spec["results"]) == (
+            None,
+            None,
+            [],
+            [],
+            "",
+        )
+        assert NOT_GIVEN in evidence["gaps"] and NOT_GIVEN in content_events.event_source(spec)
+        assert (spec["campaigns"], spec["milestone"], spec["is_illustrative"]) == ([], None, False)
+        assert spec["stories"] == [f"story:hoi-nghi-dien-hinh-{spec['year']}"]
+
+
+def test_an_event_outside_the_report_says_it_is_illustrative():
+    assert OUTSIDE_EVENTS
+    for spec in OUTSIDE_EVENTS:
+        assert spec["is_illustrative"] and "minh họa" in spec["title"] and "minh họa" in spec["summary"]
+        assert "không có trong báo cáo" in spec["outside"] and "minh họa" in spec["outside"]
+        assert not in_report(spec["title"].removesuffix(" (minh họa)"))
+        for _value, label in spec["figures"]:
+            assert "minh họa" in label
+        milestone = spec["milestone"]
+        campaign = next(c for c in content.CAMPAIGNS if c["key"] == milestone[0])
+        (note,) = [m[2] for m in campaign["milestones"] if (m[0], m[1]) == milestone[1:]]
+        assert "minh họa" in note  # the date it borrows is itself illustrative
+
+
+def test_the_seven_blocs_are_the_reports_count_with_illustrative_names():
+    assert content_events.Q_BLOCS in REPORT and "thành 7 khối thi đua" in content_events.Q_BLOCS
+    for quote in (content_events.Q_PLEDGES, content_events.Q_SCORES):
+        assert quote in REPORT
+    for quote in re.findall(r"“([^”]+)”", content_events.BLOC_SOURCE):
+        assert quote in REPORT, quote
+    assert len(content_events.BLOCS) == 7
+    for _key, _slug, name, _members, _scores in content_events.BLOCS:
+        assert "minh họa" in name and not in_report(name.split(" (")[0])
+    for _key, name, _short, _kind in content_events.MEMBER_ORGANISATIONS:
+        assert name.endswith("(minh họa)")
+    assert "minh họa" in content_events.PLEDGE_TARGETS and "minh họa" in content_events.RANKING_NOTE
+
+
 def test_places_quote_the_report_or_a_public_text_or_say_they_are_illustrative():
     for quote in content.PLACE_QUOTES.values():
         assert quote in REPORT
@@ -304,6 +373,28 @@ class SeededDemoTruthTests(TestCase):
         self.assertIn("Kế hoạch số 94/KH-UBND ngày 10/12/2014", body)
         self.assertIn("Công văn số 717/UBND ngày 20/5/2015", body)
         self.assertNotIn("hư cấu", body.split("<main", 1)[-1].split("</main>")[0])
+
+    def test_events_and_blocs_show_their_evidence(self):
+        for spec in content_events.EVENTS:
+            with self.subTest(event=spec["key"]):
+                page = EventPage.objects.get(slug=spec["slug"])
+                self.assertEqual((page.title, page.year, page.date), (spec["title"], spec["year"], spec["date"]))
+                self.assertEqual(page.is_illustrative, "report" not in spec)
+                body = self.client.get(page.url).content.decode()
+                if "report" in spec:
+                    for quote in spec["report"]["quotes"]:
+                        self.assertIn(quote, page.source)
+                    for document in spec["documents"]:
+                        self.assertIn(document["quote"], body)
+                    self.assertIn(f"Năm {spec['year']} ({NOT_GIVEN} ngày)", body)
+                else:
+                    self.assertIn("Sự kiện minh họa", body)
+        blocs = EmulationBloc.objects.all()
+        self.assertEqual(blocs.count(), 7)
+        self.assertTrue(all(b.is_illustrative and "minh họa" in b.name for b in blocs))
+        self.assertTrue(all(r.is_illustrative for r in BlocRanking.objects.all()))
+        body = self.client.get("/khoi-thi-dua/").content.decode()
+        self.assertIn("Tên khối mang tính minh họa; báo cáo không nêu tên các khối.", body)
 
     def test_the_about_page_names_its_sources(self):
         body = self.client.get("/gioi-thieu/").content.decode()

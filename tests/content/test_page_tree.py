@@ -4,7 +4,7 @@ from wagtail.models import Page
 from wagtail.test.utils import WagtailPageTestCase
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
-from campaigns.models import CampaignIndexPage, CampaignPage, StoryIndexPage, StoryPage
+from campaigns.models import CampaignIndexPage, CampaignPage, EventIndexPage, EventPage, StoryIndexPage, StoryPage
 from exemplars.models import ExemplarIndexPage, ExemplarPage
 from home.models import AboutPage, HomePage
 from tests import factories
@@ -13,13 +13,16 @@ from tests import factories
 class PageTreeRulesTests(WagtailPageTestCase):
     def test_home_page_sits_at_the_root_and_holds_the_sections(self):
         self.assertAllowedParentPageTypes(HomePage, {Page})
-        self.assertAllowedSubpageTypes(HomePage, {ExemplarIndexPage, CampaignIndexPage, StoryIndexPage, AboutPage})
+        self.assertAllowedSubpageTypes(
+            HomePage, {ExemplarIndexPage, CampaignIndexPage, StoryIndexPage, EventIndexPage, AboutPage}
+        )
 
     def test_each_index_lives_under_home_and_holds_only_its_own_pages(self):
         for index, child in (
             (ExemplarIndexPage, ExemplarPage),
             (CampaignIndexPage, CampaignPage),
             (StoryIndexPage, StoryPage),
+            (EventIndexPage, EventPage),
         ):
             with self.subTest(index=index.__name__):
                 self.assertAllowedParentPageTypes(index, {HomePage})
@@ -62,6 +65,7 @@ class CreateThroughAdminTests(WagtailPageTestCase):
             (ExemplarIndexPage, "Điển hình tiên tiến"),
             (CampaignIndexPage, "Phong trào thi đua"),
             (StoryIndexPage, "Việc tốt"),
+            (EventIndexPage, "Sự kiện"),
         ):
             with self.subTest(model=model.__name__):
                 data = nested_form_data(
@@ -172,6 +176,52 @@ class CreateThroughAdminTests(WagtailPageTestCase):
         self.assertEqual(list(page.exemplars.all()), [exemplar])
         response = self.client.get(page.url)
         self.assertContains(response, "Hộ ông Thử")
+
+    def test_create_event_with_documents_honourees_and_campaign(self):
+        home = factories.home_page()
+        index = EventIndexPage(title="Sự kiện", slug="su-kien")
+        home.add_child(instance=index)
+        exemplar = factories.exemplar("Tổ đoàn kết được biểu dương")
+        campaign = factories.campaign()
+        milestone = campaign.milestones.get()
+        data = nested_form_data(
+            {
+                "title": "Hội nghị điển hình tiên tiến năm 2015",
+                "slug": "hoi-nghi-2015",
+                "kind": "conference",
+                "year": "2015",
+                "date": "",
+                "location": "",
+                "organiser": str(self.org.pk),
+                "summary": "Hội nghị theo kế hoạch.",
+                "milestone": str(milestone.pk),
+                "honoured_count": "",
+                "results": rich_text(""),
+                "documents": inline_formset(
+                    [
+                        {
+                            "kind": "plan",
+                            "number": "94/KH-UBND",
+                            "date": "2014-12-10",
+                            "as_printed": "Kế hoạch số 94/KH-UBND ngày 10/12/2014",
+                            "title": "Tổ chức Hội nghị điển hình tiên tiến",
+                        }
+                    ]
+                ),
+                "honourees": inline_formset([{"exemplar": str(exemplar.pk)}]),
+                "figures": inline_formset([{"value": "12", "label": "tập thể được biểu dương"}]),
+                **_comments(),
+            }
+        )
+        data.update(campaigns=[str(campaign.pk)])
+        self.assertCanCreate(index, EventPage, data)
+        page = EventPage.objects.get(slug="hoi-nghi-2015")
+        self.assertEqual(page.milestone, milestone)
+        self.assertEqual([d.label for d in page.documents.all()], ["Kế hoạch số 94/KH-UBND ngày 10/12/2014"])
+        self.assertEqual(list(page.campaigns.all()), [campaign])
+        response = self.client.get(page.url)
+        self.assertContains(response, "Tổ đoàn kết được biểu dương")
+        self.assertContains(response, "Kế hoạch số 94/KH-UBND ngày 10/12/2014")
 
     def test_invalid_exemplar_is_refused_with_a_vietnamese_error(self):
         index = factories.exemplar_index()

@@ -51,9 +51,9 @@ class SeededDemoTests(TestCase):
         self.assertEqual(local.parent_campaign.title, "Cả nước chung sức xây dựng nông thôn mới")
         zone = Place.objects.get(kind="special_zone", name="Lý Sơn")
         self.assertEqual([p.kind for p in zone.predecessors.all()], ["district"])
-        for slug in ("dien-hinh", "phong-trao", "viec-tot", "gioi-thieu"):
+        for slug in ("dien-hinh", "phong-trao", "viec-tot", "su-kien", "gioi-thieu"):
             self.assertTrue(Page.objects.filter(slug=slug, depth=3, live=True).exists(), slug)
-        self.assertIn("[9/9]", self.first_output.getvalue())  # progress is shown
+        self.assertIn("[10/10]", self.first_output.getvalue())  # progress is shown
 
     def test_second_run_changes_nothing_and_says_so(self):
         before = _counts()

@@ -142,3 +142,23 @@ class MilestonesField(Field):
             {"kind": m.kind, "kind_label": m.get_kind_display(), "date": m.date.isoformat(), "note": m.note}
             for m in sorted(manager.all(), key=lambda m: (m.date, m.sort_order or 0))
         ]
+
+
+class AdoptionsField(Field):
+    """Where the exemplar was taken up (nhân rộng), as the domain API gives it."""
+
+    def to_representation(self, manager):
+        from wagtail.models import Site
+
+        from .propagation import adoption_data, adoptions_of, public_adopter_ids
+
+        request = _request(self)
+        site = Site.find_for_request(request) if request else None
+        adoptions = adoptions_of(manager.instance)
+        adopters = public_adopter_ids(adoptions, site)
+        return [adoption_data(a, request, adopters) for a in adoptions]
+
+
+class AdoptionCountField(WholeObjectField):
+    def to_representation(self, page):
+        return len(page.adoptions.all()) if page.pk else 0

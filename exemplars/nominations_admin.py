@@ -2,7 +2,9 @@
 
 Editors (the nomination handlers) see the queue with status filters, the nominator's contact
 and the photo; they start checking, accept (which creates a draft exemplar page pre-filled from
-the nomination, linked to it, never published) or reject with a reason. Every decision is
+the nomination, linked to it, never published) or reject with a reason. A citizen's report
+"Tôi đã làm theo mô hình này" (`adopted_page`) is accepted as an adoption added to a new draft
+revision of that model's page, which then goes through the page's approval like any edit. Every decision is
 written to Wagtail's history with who and when.
 """
 
@@ -28,7 +30,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 
 from core.text import slugify_vi
 
-from .models import ExemplarIndexPage, ExemplarPage, Place
+from .models import Adoption, AdoptionSource, ExemplarIndexPage, ExemplarPage, Place
 from .nominations import Nomination, NominationStatus
 
 ACTION_CHECKING = "exemplars.nomination.checking"
@@ -48,7 +50,7 @@ class NominationViewSet(SnippetViewSet):
     menu_label = "Giới thiệu của người dân"
     menu_order = 260
     add_to_admin_menu = True
-    list_display = ["reference", "subject_name", "subject_kind", "place_label", "status", "created_at"]
+    list_display = ["reference", "subject_name", "subject_kind", "adopted_page", "place_label", "status", "created_at"]
     list_filter = ["status", "subject_kind"]
     search_fields = ["reference", "subject_name", "what", "place_text"]
     inspect_view_enabled = True
@@ -69,6 +71,7 @@ class NominationViewSet(SnippetViewSet):
         "created_at",
         "rejection_reason",
         "exemplar",
+        "adopted_page",
         "decided_by",
         "decided_at",
     ]
@@ -109,6 +112,21 @@ class AcceptForm(forms.Form):
         queryset=Place.objects.all(),
         error_messages={"required": "Hãy chọn địa bàn cho hồ sơ."},
         help_text="Người gửi ghi: chọn địa bàn tương ứng trong danh mục.",
+    )
+
+
+class AcceptAdoptionForm(forms.Form):
+    place = forms.ModelChoiceField(
+        label="Nơi làm theo",
+        queryset=Place.objects.all(),
+        error_messages={"required": "Hãy chọn nơi làm theo."},
+        help_text="Người gửi ghi: chọn địa bàn tương ứng trong danh mục.",
+    )
+    since = forms.DateField(
+        label="Áp dụng từ",
+        help_text="Theo lời người gửi (ô “Khi nào”) và kết quả xác minh; định dạng dd/mm/yyyy.",
+        input_formats=["%d/%m/%Y", "%Y-%m-%d"],
+        error_messages={"required": "Hãy ghi ngày bắt đầu làm theo.", "invalid": "Ngày không hợp lệ (dd/mm/yyyy)."},
     )
 
 
@@ -179,6 +197,29 @@ class AcceptView(_DecisionView):
         return redirect(reverse("wagtailadmin_pages:edit", args=[page.pk]))
 
 
+class AcceptAdoptionView(_DecisionView):
+    form_class = AcceptAdoptionForm
+    page_title = "Ghi nhận nơi nhân rộng"
+
+    def dispatch(self, request, *args, **kwargs):
+        nomination = _get_nomination(request, kwargs["pk"])
+        if nomination.adopted_page_id is None:
+            messages.error(request, "Giới thiệu này không phải báo cáo làm theo mô hình.")
+            return _back(nomination)
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_initial(self):
+        return {"place": self.nomination.place_id}
+
+    def form_valid(self, form):
+        page = accept_adoption(self.nomination, self.request.user, form.cleaned_data)
+        messages.success(
+            self.request,
+            f"{self.nomination.reference}: đã thêm nơi nhân rộng vào bản nháp “{page.title}”; gửi duyệt để công bố.",
+        )
+        return redirect(reverse("wagtailadmin_pages:edit", args=[page.pk]))
+
+
 class RejectView(_DecisionView):
     form_class = RejectForm
     page_title = "Từ chối giới thiệu"
@@ -234,11 +275,39 @@ def accept_nomination(nomination: Nomination, user, index: ExemplarIndexPage, da
     return page
 
 
+@transaction.atomic
+def accept_adoption(nomination: Nomination, user, data: dict) -> ExemplarPage:
+    """Add the reported adoption to a new draft revision of the model's page. Never publishes:
+    the draft goes through the page's two-step approval like any other edit."""
+    page = nomination.adopted_page.get_latest_revision_as_object()
+    page.adoptions.add(
+        Adoption(
+            place=data["place"],
+            adopter_name=nomination.subject_name,
+            since=data["since"],
+            results_text=nomination.what[:2000],
+            source_kind=AdoptionSource.CITIZEN,
+            source_citation=f"Người dân báo, mã {nomination.reference} (thời gian người gửi ghi: {nomination.when}).",
+            nomination=nomination,
+        )
+    )
+    page.save_revision(user=user, log_action=True)
+    nomination.status = NominationStatus.ACCEPTED
+    nomination.decided_at = timezone.now()
+    nomination.decided_by = user
+    nomination.save()
+    log(instance=nomination, action=ACTION_ACCEPTED, user=user, data={"exemplar_id": page.pk, "title": page.title})
+    return page
+
+
 def admin_urls():
     return [
         path("nominations/<int:pk>/check/", CheckView.as_view(), name="exemplars_nomination_check"),
         path("nominations/<int:pk>/accept/", AcceptView.as_view(), name="exemplars_nomination_accept"),
         path("nominations/<int:pk>/reject/", RejectView.as_view(), name="exemplars_nomination_reject"),
+        path(
+            "nominations/<int:pk>/adoption/", AcceptAdoptionView.as_view(), name="exemplars_nomination_accept_adoption"
+        ),
         path("nominations/<int:pk>/photo/", nomination_photo, name="exemplars_nomination_photo"),
     ]
 
@@ -248,7 +317,10 @@ def listing_buttons(nomination: Nomination, user):
         return
     if nomination.status == NominationStatus.NEW:
         yield Button("Bắt đầu xác minh", reverse("exemplars_nomination_check", args=[nomination.pk]), priority=59)
-    if nomination.status in OPEN_STATUSES:
+    if nomination.status in OPEN_STATUSES and nomination.adopted_page_id:
+        url = reverse("exemplars_nomination_accept_adoption", args=[nomination.pk])
+        yield Button("Ghi nhận nơi nhân rộng (bản nháp)", url, priority=60)
+    elif nomination.status in OPEN_STATUSES:
         yield Button("Chấp nhận", reverse("exemplars_nomination_accept", args=[nomination.pk]), priority=60)
         yield Button("Từ chối", reverse("exemplars_nomination_reject", args=[nomination.pk]), priority=61)
     if nomination.photo:

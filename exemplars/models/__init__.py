@@ -10,10 +10,12 @@ working for every caller:
   `exemplars.related` and re-exported here);
 - `awards`: award decisions, with revocation kept;
 - `consent`: consent records, kept outside page revisions;
-- `nominations`: citizen nominations (never public).
+- `nominations`: citizen nominations (never public);
+- `adoptions`: where a model was taken up (nhân rộng), child records of the exemplar page.
 """
 
 from ..related import related_campaigns, related_stories
+from .adoptions import AdopterKind, Adoption, AdoptionSource, AdoptionStatus
 from .awards import Award, CommendationType
 from .consent import CONSENT_KINDS, ConsentRecord, ConsentStatus
 from .nominations import Nomination, NominationStatus
@@ -38,6 +40,10 @@ from .vocabularies import (
 )
 
 __all__ = [
+    "AdopterKind",
+    "Adoption",
+    "AdoptionSource",
+    "AdoptionStatus",
     "CONSENT_KINDS",
     "PLACE_TYPE_WORDS",
     "Award",

@@ -258,6 +258,12 @@ class ExemplarPage(SlugFromTitleMixin, HeadlessPreviewPageMixin, Page):
         FieldPanel("achievements"),
         FieldPanel("replication_guide"),
         InlinePanel("awards", heading="Khen thưởng", label="khen thưởng"),
+        InlinePanel(
+            "adoptions",
+            heading="Nơi đã nhân rộng",
+            label="nơi nhân rộng",
+            help_text="Nơi khác đã làm theo mô hình, cách làm này. Hiện công khai sau khi trang được duyệt và xuất bản.",
+        ),
         FieldPanel("source"),
         HelpPanel(
             content=(
@@ -288,6 +294,8 @@ class ExemplarPage(SlugFromTitleMixin, HeadlessPreviewPageMixin, Page):
         APIField("achievements", serializer=api.RichTextHTMLField()),
         APIField("replication_guide", serializer=api.RichTextHTMLField()),
         APIField("awards", serializer=api.AwardsField()),
+        APIField("adoptions", serializer=api.AdoptionsField()),
+        APIField("adoption_count", serializer=api.AdoptionCountField(source="*")),
         APIField("campaigns", serializer=api.PublicPagesField(related_campaigns)),
         APIField("stories", serializer=api.PublicPagesField(related_stories)),
         APIField("source"),
@@ -401,6 +409,11 @@ class ExemplarPage(SlugFromTitleMixin, HeadlessPreviewPageMixin, Page):
         # Campaigns and stories are read through reverse relations (no import of the campaigns app).
         context["related_campaigns"] = sorted(related_campaigns(self), key=lambda c: vi_sort_key(c.title))
         context["related_stories"] = related_stories(self)[:6]
+        # Where others took it up (a preview shows the draft's own adoptions, in memory).
+        from ..propagation import adoptions_of, public_adopter_ids
+
+        context["adoptions"] = adoptions_of(self)
+        context["public_adopters"] = public_adopter_ids(context["adoptions"])
         return context
 
     def timeline(self):

@@ -10,7 +10,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
-from exemplars import nominations_views
+from exemplars import nominations_views, propagation_views
 from home.feeds import StoryRssFeed, story_json_feed
 from home.sitemap import PublicSitemap
 from home.views import robots_txt
@@ -39,6 +39,7 @@ urlpatterns = [
     path("gioi-thieu-guong/", nominations_views.nomination_form, name="nomination_form"),
     path("gioi-thieu-guong/cam-on/", nominations_views.nomination_thanks, name="nomination_thanks"),
     path("tim-kiem/", search_page, name="search"),
+    path("nhan-rong/", propagation_views.propagation_page, name="propagation"),
     path("", include("radio.urls")),
 ]
 

@@ -10,13 +10,22 @@ import logging
 
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import Signal, receiver
-from django.utils import timezone
 
 from wagtail.signals import page_published
 
 from core.invalidation import bump_on_change, bump_on_m2m_change, purge_frontend_cache
 
-from .models import Adoption, Award, AwardType, ConsentRecord, ExemplarPage, Field, Organisation, Place
+from .models import (
+    Adoption,
+    AdoptionPublication,
+    Award,
+    AwardType,
+    ConsentRecord,
+    ExemplarPage,
+    Field,
+    Organisation,
+    Place,
+)
 from .representation import pregenerate_for_page
 
 logger = logging.getLogger(__name__)
@@ -45,7 +54,7 @@ def _pregenerate_renditions(sender, instance, **kwargs):
 def _stamp_adoptions(sender, instance, **kwargs):
     """The adoptions a publication makes public for the first time get their moment (radio
     proposes recently published adoptions; later publications keep it, see Adoption.save)."""
-    Adoption.objects.filter(page_id=instance.pk, published_at__isnull=True).update(published_at=timezone.now())
+    AdoptionPublication.stamp(Adoption.objects.filter(page_id=instance.pk).select_related("adopter_page"))
 
 
 def _purge_frontend_cache(sender, page_id, **kwargs):

@@ -15,7 +15,7 @@ working for every caller:
 """
 
 from ..related import related_campaigns, related_stories
-from .adoptions import AdopterKind, Adoption, AdoptionSource, AdoptionStatus
+from .adoptions import AdopterKind, Adoption, AdoptionPublication, AdoptionSource, AdoptionStatus
 from .awards import Award, CommendationType
 from .consent import CONSENT_KINDS, ConsentRecord, ConsentStatus
 from .nominations import Nomination, NominationStatus
@@ -42,6 +42,7 @@ from .vocabularies import (
 __all__ = [
     "AdopterKind",
     "Adoption",
+    "AdoptionPublication",
     "AdoptionSource",
     "AdoptionStatus",
     "CONSENT_KINDS",

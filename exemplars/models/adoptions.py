@@ -187,8 +187,9 @@ class Adoption(Orderable):
         related_name="adoptions",
         editable=False,
     )
-    # Set when the page revision holding this adoption is first published (exemplars.signals);
-    # kept across later publications (see save()). Radio proposes recently published adoptions.
+    # When an adoption like this one (same page, place, start date and adopter) was first
+    # published: copied from `AdoptionPublication` by exemplars.signals at each publication,
+    # since publishing a revision may re-create the rows. Radio proposes recent ones.
     published_at = models.DateTimeField("công bố lần đầu", null=True, blank=True, editable=False)
 
     panels = [
@@ -238,7 +239,7 @@ class Adoption(Orderable):
             errors["since"] = "Ngày bắt đầu không được ở tương lai."
         if self.until and self.since and self.until < self.since:
             errors["until"] = "Ngày dừng phải sau ngày bắt đầu."
-        if self.until and self.status == AdoptionStatus.ACTIVE:
+        elif self.until and self.status == AdoptionStatus.ACTIVE:
             errors["until"] = "Chỉ ghi ngày dừng khi tình trạng là “Tạm dừng” hoặc “Đã dừng”."
         if self.place_id and self.since and not self.place.is_valid_on(self.since):
             errors["place"] = (
@@ -250,12 +251,11 @@ class Adoption(Orderable):
         if errors:
             raise ValidationError(errors)
 
-    def save(self, *args, **kwargs):
-        # Publishing writes the children from the revision, whose copy may predate the first
-        # publication: keep the moment recorded in the database.
-        if self.pk and self.published_at is None:
-            self.published_at = type(self).objects.filter(pk=self.pk).values_list("published_at", flat=True).first()
-        super().save(*args, **kwargs)
+    @property
+    def natural_key(self) -> tuple:
+        """What makes two rows the same adoption across revisions (row ids are not kept: a
+        published revision's children are written anew)."""
+        return (self.page_id, self.place_id, self.since, self.adopter_label[:200])
 
     # -- public reading ---------------------------------------------------------------------
 
@@ -285,3 +285,39 @@ class Adoption(Orderable):
             elif block.block_type == "document" and value.get("document") is not None:
                 items.append({"type": "document", "document": value["document"], "title": value.get("title") or ""})
         return items
+
+
+class AdoptionPublication(models.Model):
+    """When each adoption (by its natural key) was first published: a log kept outside page
+    revisions, so that re-publishing a page, which re-creates its adoption rows, keeps the date."""
+
+    page = models.ForeignKey("exemplars.ExemplarPage", on_delete=models.CASCADE, related_name="+")
+    place = models.ForeignKey(Place, on_delete=models.CASCADE, related_name="+")
+    since = models.DateField()
+    adopter = models.CharField(max_length=200)
+    first_published_at = models.DateTimeField(default=timezone.now)
+
+    # Bookkeeping, not content: the demo seeder does not count these rows as someone's content.
+    is_bookkeeping = True
+
+    class Meta:
+        verbose_name = "lần công bố nơi nhân rộng"
+        verbose_name_plural = "lần công bố nơi nhân rộng"
+        constraints = [
+            models.UniqueConstraint(fields=["page", "place", "since", "adopter"], name="adoption_publication_once")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.adopter} ({self.since:%d/%m/%Y}): {self.first_published_at:%d/%m/%Y}"
+
+    @classmethod
+    def stamp(cls, adoptions) -> None:
+        """Give each adoption the moment its natural key was first published (now, if never)."""
+        now = timezone.now()
+        for adoption in adoptions:
+            page_id, place_id, since, adopter = adoption.natural_key
+            record, _ = cls.objects.get_or_create(
+                page_id=page_id, place_id=place_id, since=since, adopter=adopter, defaults={"first_published_at": now}
+            )
+            if adoption.published_at != record.first_published_at:
+                type(adoption).objects.filter(pk=adoption.pk).update(published_at=record.first_published_at)

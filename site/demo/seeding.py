@@ -104,6 +104,8 @@ def content_models() -> list[type]:
         for model in apps.get_app_config(label).get_models():
             if issubclass(model, Page) or any(isinstance(f, ParentalKey) for f in model._meta.fields):
                 continue
+            if getattr(model, "is_bookkeeping", False):  # e.g. when adoptions were first published
+                continue
             models.append(model)
     return [*models, get_image_model(), get_document_model()]
 

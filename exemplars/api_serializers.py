@@ -11,7 +11,7 @@ from rest_framework.fields import Field
 
 from core.urls import absolute_url, page_url
 
-from .representation import body, place_with_path, portrait, rich
+from .representation import adoption_data, body, place_with_path, portrait, rich
 
 
 def _request(field):
@@ -150,12 +150,11 @@ class AdoptionsField(Field):
     def to_representation(self, manager):
         from wagtail.models import Site
 
-        from .propagation import adoption_data, adoptions_of, public_adopter_ids
-
         request = _request(self)
         site = Site.find_for_request(request) if request else None
-        adoptions = adoptions_of(manager.instance)
-        adopters = public_adopter_ids(adoptions, site)
+        page = manager.instance
+        adoptions = page.adoptions_in_order()
+        adopters = page.public_adopter_ids(adoptions, site)
         return [adoption_data(a, request, adopters) for a in adoptions]
 
 

@@ -13,12 +13,10 @@ from dataclasses import dataclass
 
 from django.db.models import Count, Prefetch, QuerySet
 
-from core.urls import absolute_url
-from core.urls import page_url as public_page_url
 from core.visibility import public_pages
 
 from .models import Adoption, AdoptionStatus, ExemplarPage, Place, SubjectKind
-from .representation import BODY_IMAGE_SPECS, place_ref, rendition_set
+from .representation import adoption_data, place_ref
 
 
 def public_adoptions(site=None) -> QuerySet:
@@ -30,73 +28,10 @@ def public_adoptions(site=None) -> QuerySet:
     )
 
 
-def adoptions_of(page) -> list[Adoption]:
-    """A page's adoptions, oldest first (prefetched rows are used as they are)."""
-    return sorted(page.adoptions.all(), key=lambda a: (a.since, a.sort_order or 0, a.pk or 0))
-
-
-def public_adopter_ids(adoptions, site=None) -> set[int]:
-    """Ids of the adopters' profiles that are public (a link is shown only to those)."""
-    ids = {a.adopter_page_id for a in adoptions if a.adopter_page_id}
-    if not ids:
-        return set()
-    return set(public_pages(ExemplarPage, site).filter(pk__in=ids).values_list("pk", flat=True))
-
-
-def _evidence(adoption, request) -> list[dict]:
-    items = []
-    for item in adoption.public_evidence():
-        if item["type"] == "image":
-            renditions = rendition_set(item["image"], BODY_IMAGE_SPECS)
-            if renditions:
-                items.append(
-                    {"type": "image", "title": item["alt"], "alt": item["alt"], "url": renditions["medium"]["url"]}
-                )
-        else:
-            document = item["document"]
-            items.append(
-                {
-                    "type": "document",
-                    "title": item["title"] or document.title,
-                    "alt": "",
-                    "url": absolute_url(document.url, request),
-                }
-            )
-    return items
-
-
-def adoption_data(adoption, request=None, public_adopters: set[int] | None = None) -> dict:
-    """One adoption as both APIs give it: place, who, since, status, results, evidence, source."""
-    adopter_page = None
-    if adoption.adopter_page_id and public_adopters is not None and adoption.adopter_page_id in public_adopters:
-        page = adoption.adopter_page
-        adopter_page = {"id": page.pk, "slug": page.slug, "title": page.title, "url": public_page_url(page, request)}
-    return {
-        "place": {**place_ref(adoption.place), "path_label": adoption.place.path_label},
-        "who": {
-            "kind": adoption.adopter_kind,
-            "kind_label": adoption.get_adopter_kind_display(),
-            "name": adoption.adopter_name or (adopter_page["title"] if adopter_page else ""),
-            "exemplar": adopter_page,
-        },
-        "since": adoption.since,
-        "until": adoption.until,
-        "status": adoption.status,
-        "status_label": adoption.get_status_display(),
-        "results": {"text": adoption.results_text, "figures": adoption.public_figures()},
-        "evidence": _evidence(adoption, request),
-        "source": {
-            "kind": adoption.source_kind,
-            "kind_label": adoption.get_source_kind_display(),
-            "citation": adoption.source_citation,
-            "is_illustrative": adoption.is_illustrative,
-        },
-    }
-
-
 def adoptions_data(page, request=None, site=None) -> list[dict]:
-    adoptions = adoptions_of(page)
-    adopters = public_adopter_ids(adoptions, site)
+    """A page's adoptions as both APIs give them (a link to an adopter's profile only when public)."""
+    adoptions = page.adoptions_in_order()
+    adopters = page.public_adopter_ids(adoptions, site)
     return [adoption_data(a, request, adopters) for a in adoptions]
 
 

@@ -139,7 +139,7 @@ class DemoPropagationTests(TestCase):
         self.assertIn("3 nơi đã làm theo", section)
         self.assertIn("Thôn Tây An Vĩnh", section)
         self.assertIn("Đã dừng", section)
-        self.assertIn("(minh họa)", section)
+        self.assertIn("Nguồn: Minh họa (dữ liệu mẫu).", section)
         page = ExemplarPage.objects.get(slug="mo-hinh-vuon-hoa-cay-xanh")
         self.assertIn(f'href="/gioi-thieu-guong/?lam-theo={page.pk}"', section)
 

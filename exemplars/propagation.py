@@ -70,7 +70,7 @@ class Timeline:
     width: int = 560
     height: int = 160
     pad_left: int = 36
-    pad_right: int = 12
+    pad_right: int = 28
     pad_top: int = 12
     pad_bottom: int = 28
 
@@ -110,6 +110,10 @@ class Timeline:
     @property
     def baseline_y(self) -> float:
         return self._y(0)
+
+    @property
+    def axis_end_x(self) -> int:
+        return self.width - self.pad_right
 
     @property
     def top_y(self) -> float:

@@ -131,6 +131,10 @@ class DemoPropagationTests(TestCase):
                 self.assertIn("<svg", section)
                 self.assertIn(f"tổng cộng {detail['adoption_count']} nơi làm theo", section)  # the text alternative
                 self.assertIn("<table>", section)
+        # Coordinates and years are written as numbers, never in the Vietnamese number format
+        # ("117,6", "2.019") that would draw every dot in a corner.
+        self.assertIsNone(re.search(r'(?:c[xy]|x[12]?|y[12]?)="[^"]*[,.]\d{3}\b|(?:c[xy]|x|y)="\d+,\d', body))
+        self.assertIn(">2017</text>", body)
 
     def test_the_profile_shows_where_the_model_was_replicated(self):
         body = self.client.get("/dien-hinh/mo-hinh-vuon-hoa-cay-xanh/").content.decode()

@@ -15,7 +15,6 @@ from django.test import TestCase
 
 from demo import content
 from exemplars.models import Adoption, ExemplarPage, Nomination
-from exemplars.nominations_admin import accept_adoption
 from radio.content import adoption_text, recent_adoptions
 from radio.models import current_normaliser
 from tests import factories
@@ -302,10 +301,21 @@ def test_a_citizen_reports_having_taken_up_a_model_and_a_moderator_makes_it_a_dr
     assert client.get(f"/api/v1/exemplars/{model.slug}").json()["adoption_count"] == 0
 
     moderator = django_user_model.objects.create_superuser("kiemduyet", password="x")  # noqa: S106
-    page = accept_adoption(nomination, moderator, {"place": places["tay"], "since": datetime.date(2025, 1, 1)})
+    client.force_login(moderator)
+    queue = client.get("/admin/snippets/exemplars/nomination/").content.decode()
+    assert "Ghi nhận nơi nhân rộng (bản nháp)" in queue
+    form_url = f"/admin/nominations/{nomination.pk}/adoption/"
+    assert client.get(form_url).status_code == 200
+    bad = client.post(form_url, {"place": places["tay"].pk, "since": "hôm qua"})
+    assert "Ngày không hợp lệ (dd/mm/yyyy)." in bad.content.decode()
+    response = client.post(form_url, {"place": places["tay"].pk, "since": "01/01/2025"})
+    assert response.status_code == 302 and response["Location"] == f"/admin/pages/{model.pk}/edit/"
+    client.logout()
+    page = ExemplarPage.objects.get(pk=model.pk)
     draft = page.get_latest_revision_as_object()
     (adoption,) = draft.adoptions.all()
     assert adoption.source_kind == "citizen" and nomination.reference in adoption.source_citation
+    assert adoption.since == datetime.date(2025, 1, 1) and adoption.adopter_name == "Tổ phụ nữ xóm Giữa"
     assert client.get(f"/api/v1/exemplars/{model.slug}").json()["adoption_count"] == 0  # a draft, awaiting approval
     nomination.refresh_from_db()
     assert nomination.status == "accepted"

@@ -10,6 +10,7 @@ import pytest
 
 from exemplars.models import Adoption, ExemplarPage
 from tests import factories
+from tests.browser.conftest import axe_violations
 from tests.browser.test_editorial import _log_in, _user, _writer
 
 pytestmark = [pytest.mark.browser, pytest.mark.usefixtures("migrated_db")]
@@ -93,9 +94,11 @@ def test_an_adoption_added_in_the_admin_is_public_only_after_both_approvals(new_
     section = visitor.locator("section.adoptions").inner_text()
     assert "Nơi đã nhân rộng" in section and "Thôn Tây" in section and ADOPTER in section
     assert "Khảo sát thực tế" in section and "Đang áp dụng" in section
+    assert axe_violations(visitor) == []
     spread = _spread_section(visitor, live_server, model.slug)
     assert "1 nơi làm theo" in spread and "Thôn Tây" in spread
     assert visitor.locator("svg[role='img']").count() >= 1
+    assert axe_violations(visitor) == []
     api = visitor.context.request.get(f"{live_server.url}/api/v1/exemplars/{model.slug}").json()
     assert api["adoption_count"] == 1 and api["adoptions"][0]["who"]["name"] == ADOPTER
     assert re.match(r"\d{4}-\d{2}-\d{2}$", api["adoptions"][0]["since"])

@@ -82,6 +82,21 @@ class DemoPropagationTests(TestCase):
         self.assertEqual(problem["Content-Type"], "application/problem+json")
         self.assertEqual(problem.json()["param"], "replicated")
 
+    def test_search_filters_and_counts_replicated_exemplars(self):
+        answer = self.get_json("/api/v1/search?q=mo+hinh&type=exemplar&replicated=true&limit=50")
+        self.assertEqual(
+            sorted(item["url"].rstrip("/").rsplit("/", 1)[1] for item in answer["items"]), sorted(MODEL_SLUGS)
+        )
+        everyone = self.get_json("/api/v1/search?q=mo+hinh&type=exemplar&limit=1")
+        counts = {entry["label"]: entry["count"] for entry in everyone["facets"]["replicated"]}
+        self.assertEqual(counts["Đã được nhân rộng"], 4)
+        self.assertEqual(sum(counts.values()), everyone["count"])
+        problem = self.client.get("/api/v1/search?q=mo+hinh&replicated=co-le")
+        self.assertEqual(problem.status_code, 400)
+        self.assertEqual(problem.json()["param"], "replicated")
+        page = self.client.get("/tim-kiem/?q=mo+hinh&replicated=True").content.decode()
+        self.assertIn("Đã được nhân rộng", page)
+
     def test_the_browse_page_offers_the_same_filter(self):
         body = self.client.get("/dien-hinh/?nhan_rong=true").content.decode()
         self.assertIn("Nhân rộng: Đã được nhân rộng", body)

@@ -344,3 +344,27 @@ def test_a_report_names_only_a_public_model(client):
     assert "Tôi đã làm theo mô hình này" not in body
     assert "Mô hình chưa công bố" not in body
     assert re.search(r"<h1>Giới thiệu gương người tốt", body)
+
+
+@pytest.mark.django_db
+def test_the_api_door_takes_the_same_report(client):
+    places = factories.place_tree()
+    model = factories.exemplar("Mô hình góp quỹ khuyến học (thử nghiệm)", kind="model")
+    payload = {
+        "subject_name": "Hội cha mẹ học sinh (thử nghiệm)",
+        "subject_kind": "collective",
+        "place": places["dong"].pk,
+        "what": "Chúng tôi góp quỹ trao mười suất học bổng từ năm học 2024–2025.",
+        "when": "tháng 9/2024",
+        "nominator_name": "Người dân thử nghiệm",
+        "nominator_email": "nguoidan@example.vn",
+        "consent_statement": True,
+        "adopted_page": model.pk,
+    }
+    response = client.post("/api/v1/nominations", payload, content_type="application/json")
+    assert response.status_code == 201, response.content
+    assert Nomination.objects.get().adopted_page_id == model.pk
+    hidden = factories.exemplar("Mô hình nháp", kind="model", publish=False)
+    payload.update(adopted_page=hidden.pk, what=payload["what"] + " Lần hai.")
+    problem = client.post("/api/v1/nominations", payload, content_type="application/json")
+    assert problem.status_code == 400 and problem.json()["param"] == "adopted_page"

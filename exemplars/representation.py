@@ -188,7 +188,7 @@ def adoption_data(adoption, request=None, public_adopters: set[int] | None = Non
         "who": {
             "kind": adoption.adopter_kind,
             "kind_label": adoption.get_adopter_kind_display(),
-            "name": adoption.adopter_name or (adopter_page["title"] if adopter_page else ""),
+            "name": adoption.public_adopter_name(public_adopters or set()),
             "exemplar": adopter_page,
         },
         "since": adoption.since,

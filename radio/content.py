@@ -243,7 +243,7 @@ def adoption_text(adoption) -> str:
     numbers and abbreviations as it does for every item)."""
     page = adoption.page.specific
     place = _lower_first(adoption.place.full_name)
-    who = adoption.adopter_label
+    who = adoption.public_adopter_name(page.public_adopter_ids([adoption]))
     month = f"tháng {adoption.since.month} năm {adoption.since.year}"
     paragraphs = [f"Tin vui về nhân rộng điển hình: {subject_name(page)} đã được {who} ở {place} làm theo từ {month}."]
     if adoption.results_text.strip():

@@ -97,7 +97,10 @@ def propose(request, page_id: int):
     chosen = request.GET.get("nhan-rong", "")
     for adoption in candidates:
         if str(adoption.pk) == chosen:
-            initial = {"radio_text": adoption_text(adoption), "note": f"Nhân rộng mới: {adoption}"}
+            initial = {
+                "radio_text": adoption_text(adoption),
+                "note": f"Nhân rộng mới: {adoption.place.full_name}, từ {adoption.since:%m/%Y}",
+            }
     form = ProposalForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
         proposal = form.save(commit=False)

@@ -220,8 +220,19 @@ class Adoption(Orderable):
     def __str__(self) -> str:
         return f"{self.adopter_label} — {self.place.full_name if self.place_id else '?'}"
 
+    def public_adopter_name(self, public_adopter_ids) -> str:
+        """Who took it up, as the public may read it: the profile's title only when that profile
+        is public (a person who withdrew consent is never named through someone else's page)."""
+        if self.adopter_name:
+            return self.adopter_name
+        if self.adopter_page_id and self.adopter_page_id in public_adopter_ids:
+            return self.adopter_page.title
+        return self.get_adopter_kind_display()
+
     @property
     def adopter_label(self) -> str:
+        """Who took it up, for editors (admin lists, natural key); public surfaces use
+        `public_adopter_name`."""
         if self.adopter_name:
             return self.adopter_name
         if self.adopter_page_id and self.adopter_page:

@@ -368,3 +368,26 @@ def test_the_api_door_takes_the_same_report(client):
     payload.update(adopted_page=hidden.pk, what=payload["what"] + " Lần hai.")
     problem = client.post("/api/v1/nominations", payload, content_type="application/json")
     assert problem.status_code == 400 and problem.json()["param"] == "adopted_page"
+
+
+@pytest.mark.django_db
+def test_an_adopter_whose_consent_was_withdrawn_is_never_named(client):
+    places = factories.place_tree()
+    household = factories.exemplar("Hộ bà Lê Thị Hoa (thử nghiệm)", kind="household")
+    model = factories.exemplar("Mô hình vườn rau sạch (thử nghiệm)", kind="model", publish=False)
+    model.adoptions.add(_adoption(places["dong"], adopter_kind="household", adopter_name="", adopter_page=household))
+    model.save_revision().publish()
+    detail = client.get(f"/api/v1/exemplars/{model.slug}").json()
+    assert detail["adoptions"][0]["who"]["exemplar"]["title"] == "Hộ bà Lê Thị Hoa (thử nghiệm)"
+    assert "Hộ bà Lê Thị Hoa" in client.get(model.url).content.decode()
+
+    factories.withdraw_consent(household)
+    detail = client.get(f"/api/v1/exemplars/{model.slug}").json()
+    assert detail["adoptions"][0]["who"] == {
+        "kind": "household",
+        "kind_label": "Hộ gia đình",
+        "name": "Hộ gia đình",
+        "exemplar": None,
+    }
+    assert "Lê Thị Hoa" not in client.get(model.url).content.decode()
+    assert "Lê Thị Hoa" not in adoption_text(Adoption.objects.get(page=model))

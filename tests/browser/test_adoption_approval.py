@@ -1,6 +1,7 @@
-"""An editor records where a model was taken up, in Wagtail's admin in a real browser; the
-adoption goes through the page's two-step approval and reaches the public profile and /nhan-rong/
-only once the last step publishes it."""
+"""Propagation (issue 17): an editor records where a model was taken up, in Wagtail's admin in a
+real browser; the adoption goes through the page's two-step approval and reaches the public profile
+and /nhan-rong/ only once the last step publishes it. (The other propagation tests are in
+tests/propagation/; this one lives here to share the session's browser.)"""
 
 from __future__ import annotations
 

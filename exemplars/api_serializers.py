@@ -11,7 +11,7 @@ from rest_framework.fields import Field
 
 from core.urls import absolute_url, page_url
 
-from .representation import body, place_with_path, portrait, rich
+from .representation import adoption_data, body, place_with_path, portrait, rich
 
 
 def _request(field):
@@ -142,3 +142,22 @@ class MilestonesField(Field):
             {"kind": m.kind, "kind_label": m.get_kind_display(), "date": m.date.isoformat(), "note": m.note}
             for m in sorted(manager.all(), key=lambda m: (m.date, m.sort_order or 0))
         ]
+
+
+class AdoptionsField(Field):
+    """Where the exemplar was taken up (nhân rộng), as the domain API gives it."""
+
+    def to_representation(self, manager):
+        from wagtail.models import Site
+
+        request = _request(self)
+        site = Site.find_for_request(request) if request else None
+        page = manager.instance
+        adoptions = page.adoptions_in_order()
+        adopters = page.public_adopter_ids(adoptions, site)
+        return [adoption_data(a, request, adopters) for a in adoptions]
+
+
+class AdoptionCountField(WholeObjectField):
+    def to_representation(self, page):
+        return len(page.adoptions.all()) if page.pk else 0

@@ -1,7 +1,8 @@
 """Browsing exemplars on the public site: facet links with counts and server-side pagination.
 
 Everything goes through the query string (no JavaScript): `?thon=<place id>&linh_vuc=<field
-slug>&loai=<kind>&phong_trao=<campaign page id>&khen_thuong=<award type slug>&trang=<n>`.
+slug>&loai=<kind>&phong_trao=<campaign page id>&khen_thuong=<award type slug>&nhan_rong=<true|false>
+&trang=<n>`.
 Each facet counts the exemplars that match all *other* selected facets, so a visitor can
 switch a thôn without first clearing it. Only `public_exemplars()` are ever counted or listed.
 
@@ -22,7 +23,8 @@ from core.text import vi_sort_key
 from core.visibility import public_pages
 
 from . import filters
-from .filters import AWARD_TYPE, CAMPAIGN, FIELD, KIND, PAGE_FILTERS, PLACE, ExemplarFilter
+from .filters import AWARD_TYPE, CAMPAIGN, FIELD, KIND, PAGE_FILTERS, PLACE, REPLICATED, ExemplarFilter
+from .models.adoptions import Adoption
 from .models.vocabularies import AwardType, Field, Place, SubjectKind
 from .related import campaign_model
 
@@ -124,6 +126,7 @@ class ExemplarBrowser:
             self._kind_facet(),
             self._campaign_facet(),
             self._award_facet(),
+            self._replicated_facet(),
         ]
 
     def _facet(self, flt: ExemplarFilter, options: list[FacetOption]) -> Facet:
@@ -172,6 +175,17 @@ class ExemplarBrowser:
             .order_by("category", "name")
         )
         return self._facet(AWARD_TYPE, [self._option(AWARD_TYPE, t.slug, t.name, t.n) for t in types])
+
+    def _replicated_facet(self) -> Facet:
+        ids = self._ids(REPLICATED)
+        total = self.base_qs.filter(pk__in=ids).count()
+        replicated = self.base_qs.filter(pk__in=ids).filter(pk__in=Adoption.objects.values("page_id")).count()
+        options = [
+            self._option(REPLICATED, value, REPLICATED.LABELS[value], count)
+            for value, count in ((True, replicated), (False, total - replicated))
+            if count
+        ]
+        return self._facet(REPLICATED, options)
 
     def active_filters(self) -> list[dict]:
         """The current selection as removable chips: label and the URL without it."""

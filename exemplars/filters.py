@@ -18,6 +18,7 @@ Three surfaces filter exemplars and all read the definitions here:
 | campaign | `phong_trao` | `campaign` | public campaign id (domain API: slug) | the campaign lists |
 | award_type | `khen_thuong` | `award_type` | award type slug | with a non-revoked award of that type |
 | year | — | `year` | 1900–2100 | with a non-revoked award decided that year |
+| replicated | `nhan_rong` | `replicated` | true/false (also 1/0, co/khong) | taken up somewhere (with a published adoption), or not |
 
 Award type and year are conditions on one award: both given, the same non-revoked award must
 match both. No filter follows a place's predecessors or successors (a former district's
@@ -33,6 +34,7 @@ from django.db.models import Q, QuerySet
 
 from core.visibility import public_pages
 
+from .models.adoptions import Adoption
 from .models.awards import Award
 from .models.vocabularies import AwardType, Field, Place, SubjectKind
 from .related import campaign_link_model, campaign_model
@@ -170,6 +172,31 @@ class YearFilter(ExemplarFilter):
         return Q(decision_date__year__in=list(values))
 
 
+class ReplicatedFilter(ExemplarFilter):
+    """Exemplars with at least one adoption (nhân rộng) in their published revision, or none."""
+
+    TRUE, FALSE = {"true", "1", "co", "có", "yes"}, {"false", "0", "khong", "không", "no"}
+    LABELS = {True: "Đã được nhân rộng", False: "Chưa được nhân rộng"}
+
+    def parse(self, raw):
+        text = str(raw).strip().lower()
+        if text in self.TRUE:
+            return True
+        if text in self.FALSE:
+            return False
+        return text  # names nothing: `clean` reports it as unknown
+
+    def known(self, values, site=None):
+        return {v: self.LABELS[v] for v in values if isinstance(v, bool)}
+
+    def q(self, values):
+        values = set(values)
+        if values == {True, False}:
+            return Q()
+        replicated = Q(pk__in=Adoption.objects.values("page_id"))
+        return replicated if True in values else ~replicated
+
+
 KIND = KindFilter(
     name="kind",
     label="Loại điển hình",
@@ -224,11 +251,20 @@ YEAR = YearFilter(
     on_awards=True,
 )
 
+REPLICATED = ReplicatedFilter(
+    name="replicated",
+    label="Nhân rộng",
+    page_name="nhan_rong",
+    page_label="Nhân rộng",
+    page_error="Giá trị “{raw}” không hợp lệ cho bộ lọc nhân rộng. Hãy chọn trong danh sách.",
+    api_error="Giá trị “{raw}” không hợp lệ: dùng true hoặc false.",
+)
+
 # Every filter, in the order the domain API checks them.
-FILTERS = (KIND, PLACE, FIELD, CAMPAIGN, AWARD_TYPE, YEAR)
+FILTERS = (KIND, PLACE, FIELD, CAMPAIGN, AWARD_TYPE, YEAR, REPLICATED)
 BY_NAME = {flt.name: flt for flt in FILTERS}
 # The browse page's filters, in the order it shows them.
-PAGE_FILTERS = (PLACE, FIELD, KIND, CAMPAIGN, AWARD_TYPE)
+PAGE_FILTERS = (PLACE, FIELD, KIND, CAMPAIGN, AWARD_TYPE, REPLICATED)
 
 
 def apply(queryset: QuerySet, selection: Mapping[str, Iterable]) -> QuerySet:

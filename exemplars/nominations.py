@@ -158,8 +158,37 @@ class NominationForm(forms.Form):
         ),
         error_messages={"required": "Hãy đánh dấu xác nhận để gửi."},
     )
+    # "Tôi đã làm theo mô hình này": the model's profile links here with ?lam-theo=<page id>.
+    adopted_page = forms.IntegerField(required=False, widget=forms.HiddenInput)
     # Honeypot: hidden from people by CSS; bots fill it in.
     website = forms.CharField(label="Trang web (để trống)", required=False)
+
+    ADOPTION_LABELS = {
+        "subject_name": "Ai đã làm theo (tập thể, hộ gia đình, đơn vị)",
+        "subject_kind": "Người làm theo là",
+        "what": "Bạn đã làm theo thế nào, kết quả ra sao?",
+        "when": "Bắt đầu làm theo từ khi nào?",
+    }
+
+    def for_adoption(self, page) -> None:
+        """Word the form as a report of having taken up `page` (a public model)."""
+        self.adopted = page
+        for name, label in self.ADOPTION_LABELS.items():
+            self.fields[name].label = label
+        self.initial["adopted_page"] = page.pk
+
+    def clean_adopted_page(self):
+        page_id = self.cleaned_data.get("adopted_page")
+        if not page_id:
+            return None
+        from core.visibility import public_pages
+
+        from .models import ExemplarPage
+
+        page = public_pages(ExemplarPage).filter(pk=page_id).first()
+        if page is None:
+            raise forms.ValidationError("Không tìm thấy mô hình bạn đã làm theo; hãy mở lại từ trang mô hình.")
+        return page
 
     def clean_subject_name(self):
         return plain_text(self.cleaned_data["subject_name"])
@@ -260,6 +289,7 @@ def save_nomination(form: NominationForm, ip_hash: str) -> Nomination:
         nominator_phone=data.get("nominator_phone", ""),
         nominator_email=data.get("nominator_email", ""),
         consent_statement=True,
+        adopted_page=data.get("adopted_page"),
         ip_hash=ip_hash,
     )
     if data.get("photo"):
@@ -284,6 +314,8 @@ def fingerprint(form: NominationForm) -> str:
     for name in ("subject_name", "subject_kind", "place_text", "what", "when", "nominator_name",
                  "nominator_phone", "nominator_email"):  # fmt: skip
         parts.append(" ".join(str(data.get(name) or "").split()).casefold())
+    adopted = data.get("adopted_page")
+    parts.append(str(adopted.pk if adopted else ""))
     place = data.get("place")
     parts.append(str(place.pk if place else ""))
     photo = data.get("photo")

@@ -2,7 +2,9 @@
 
 Editors (the nomination handlers) see the queue with status filters, the nominator's contact
 and the photo; they start checking, accept (which creates a draft exemplar page pre-filled from
-the nomination, linked to it, never published) or reject with a reason. Every decision is
+the nomination, linked to it, never published) or reject with a reason. A citizen's report
+"Tôi đã làm theo mô hình này" (`adopted_page`) is accepted as an adoption added to a new draft
+revision of that model's page, which then goes through the page's approval like any edit. Every decision is
 written to Wagtail's history with who and when.
 """
 
@@ -30,7 +32,7 @@ from wagtail.snippets.views.snippets import EditView, InspectView, SnippetViewSe
 
 from core.text import slugify_vi
 
-from .models import ExemplarIndexPage, ExemplarPage, Place
+from .models import Adoption, AdoptionSource, ExemplarIndexPage, ExemplarPage, Place
 from .nominations import Nomination, NominationStatus
 
 ACTION_CHECKING = "exemplars.nomination.checking"
@@ -78,6 +80,7 @@ class NominationViewSet(SnippetViewSet):
         "reference",
         "subject_name",
         "subject_kind",
+        "adopted_page",
         Column("place_label", label="Địa bàn"),
         "status",
         "created_at",
@@ -102,6 +105,7 @@ class NominationViewSet(SnippetViewSet):
         "created_at",
         "rejection_reason",
         "exemplar",
+        "adopted_page",
         "decided_by",
         "decided_at",
     ]
@@ -142,6 +146,21 @@ class AcceptForm(forms.Form):
         queryset=Place.objects.all(),
         error_messages={"required": "Hãy chọn địa bàn cho hồ sơ."},
         help_text="Người gửi ghi: chọn địa bàn tương ứng trong danh mục.",
+    )
+
+
+class AcceptAdoptionForm(forms.Form):
+    place = forms.ModelChoiceField(
+        label="Nơi làm theo",
+        queryset=Place.objects.all(),
+        error_messages={"required": "Hãy chọn nơi làm theo."},
+        help_text="Người gửi ghi: chọn địa bàn tương ứng trong danh mục.",
+    )
+    since = forms.DateField(
+        label="Áp dụng từ",
+        help_text="Theo lời người gửi (ô “Khi nào”) và kết quả xác minh; định dạng dd/mm/yyyy.",
+        input_formats=["%d/%m/%Y", "%Y-%m-%d"],
+        error_messages={"required": "Hãy ghi ngày bắt đầu làm theo.", "invalid": "Ngày không hợp lệ (dd/mm/yyyy)."},
     )
 
 
@@ -212,6 +231,29 @@ class AcceptView(_DecisionView):
         return redirect(reverse("wagtailadmin_pages:edit", args=[page.pk]))
 
 
+class AcceptAdoptionView(_DecisionView):
+    form_class = AcceptAdoptionForm
+    page_title = "Ghi nhận nơi nhân rộng"
+
+    def dispatch(self, request, *args, **kwargs):
+        nomination = _get_nomination(request, kwargs["pk"])
+        if nomination.adopted_page_id is None:
+            messages.error(request, "Giới thiệu này không phải báo cáo làm theo mô hình.")
+            return _back(nomination)
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_initial(self):
+        return {"place": self.nomination.place_id}
+
+    def form_valid(self, form):
+        page = accept_adoption(self.nomination, self.request.user, form.cleaned_data)
+        messages.success(
+            self.request,
+            f"{self.nomination.reference}: đã thêm nơi nhân rộng vào bản nháp “{page.title}”; gửi duyệt để công bố.",
+        )
+        return redirect(reverse("wagtailadmin_pages:edit", args=[page.pk]))
+
+
 class RejectView(_DecisionView):
     form_class = RejectForm
     page_title = "Từ chối giới thiệu"
@@ -267,11 +309,39 @@ def accept_nomination(nomination: Nomination, user, index: ExemplarIndexPage, da
     return page
 
 
+@transaction.atomic
+def accept_adoption(nomination: Nomination, user, data: dict) -> ExemplarPage:
+    """Add the reported adoption to a new draft revision of the model's page. Never publishes:
+    the draft goes through the page's two-step approval like any other edit."""
+    page = nomination.adopted_page.get_latest_revision_as_object()
+    page.adoptions.add(
+        Adoption(
+            place=data["place"],
+            adopter_name=nomination.subject_name,
+            since=data["since"],
+            results_text=nomination.what[:2000],
+            source_kind=AdoptionSource.CITIZEN,
+            source_citation=f"Người dân báo, mã {nomination.reference} (thời gian người gửi ghi: {nomination.when}).",
+            nomination=nomination,
+        )
+    )
+    page.save_revision(user=user, log_action=True)
+    nomination.status = NominationStatus.ACCEPTED
+    nomination.decided_at = timezone.now()
+    nomination.decided_by = user
+    nomination.save()
+    log(instance=nomination, action=ACTION_ACCEPTED, user=user, data={"exemplar_id": page.pk, "title": page.title})
+    return page
+
+
 def admin_urls():
     return [
         path("nominations/<int:pk>/check/", CheckView.as_view(), name="exemplars_nomination_check"),
         path("nominations/<int:pk>/accept/", AcceptView.as_view(), name="exemplars_nomination_accept"),
         path("nominations/<int:pk>/reject/", RejectView.as_view(), name="exemplars_nomination_reject"),
+        path(
+            "nominations/<int:pk>/adoption/", AcceptAdoptionView.as_view(), name="exemplars_nomination_accept_adoption"
+        ),
         path("nominations/<int:pk>/photo/", nomination_photo, name="exemplars_nomination_photo"),
     ]
 
@@ -286,17 +356,30 @@ def action_buttons(nomination: Nomination, user):
                 icon_name="search",
                 priority=59,
             )
-        if nomination.status in OPEN_STATUSES:
+        if nomination.status in OPEN_STATUSES and nomination.adopted_page_id:
+            # "I followed this model": accepting it records an adoption on a draft of the model
+            yield Button(
+                "Ghi nhận nơi nhân rộng (bản nháp)",
+                reverse("exemplars_nomination_accept_adoption", args=[nomination.pk]),
+                icon_name="check",
+                priority=60,
+            )
+        elif nomination.status in OPEN_STATUSES:
             yield Button(
                 "Chấp nhận",
                 reverse("exemplars_nomination_accept", args=[nomination.pk]),
                 icon_name="check",
                 priority=60,
             )
+        if nomination.status in OPEN_STATUSES:
             yield Button(
                 "Từ chối", reverse("exemplars_nomination_reject", args=[nomination.pk]), icon_name="cross", priority=61
             )
-    if nomination.status == NominationStatus.ACCEPTED and user.has_perm("exemplars.add_proposal"):
+    if (
+        nomination.status == NominationStatus.ACCEPTED
+        and not nomination.adopted_page_id
+        and user.has_perm("exemplars.add_proposal")
+    ):
         yield Button(
             "Lập đề xuất khen thưởng",
             reverse("exemplars_proposal_create") + f"?nomination={nomination.pk}",

@@ -48,6 +48,7 @@ FIELDS = [
     "nominator_phone",
     "nominator_email",
     "consent_statement",
+    "adopted_page",
     "website",
 ]
 
@@ -64,6 +65,11 @@ class NominationIn(Schema):
     nominator_phone: str = ""
     nominator_email: str = ""
     consent_statement: bool = Field(strict=True, description="Phải là true: người gửi xác nhận cam kết.")
+    adopted_page: int | None = Field(
+        None,
+        strict=True,
+        description="Báo “Tôi đã làm theo mô hình này”: mã trang (id) của mô hình công khai đã làm theo.",
+    )
 
 
 class NominationOut(Schema):

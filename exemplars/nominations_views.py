@@ -11,6 +11,9 @@ from django.core.exceptions import RequestDataTooBig
 from django.shortcuts import redirect, render
 from django.views.decorators.csrf import csrf_exempt, csrf_protect
 
+from core.visibility import public_pages
+
+from .models import ExemplarPage
 from .nominations import (
     RATE_LIMITED_MESSAGE,
     NominationForm,
@@ -41,9 +44,37 @@ def body_size_guard(view):
     return guarded
 
 
+ADOPTION_PARAM = "lam-theo"
+
+
+def _adopted_model(request):
+    """The public model named by ?lam-theo=<page id> (from its profile's button), or None."""
+    raw = (request.GET.get(ADOPTION_PARAM) or request.POST.get("adopted_page") or "").strip()
+    if not (raw.isascii() and raw.isdigit()) or len(raw) > 10:
+        return None
+    return public_pages(ExemplarPage).filter(pk=int(raw)).first()
+
+
+def _form(request, data=None, files=None) -> NominationForm:
+    form = NominationForm(data, files)
+    adopted = _adopted_model(request)
+    if adopted is not None:
+        form.for_adoption(adopted)
+    return form
+
+
+def _render_form(request, form, status=200):
+    return render(
+        request,
+        "exemplars/nomination_form.html",
+        {"form": form, "adopted": getattr(form, "adopted", None)},
+        status=status,
+    )
+
+
 def _nomination_form(request):
     if request.method != "POST":
-        return render(request, "exemplars/nomination_form.html", {"form": NominationForm()})
+        return _render_form(request, _form(request))
     decision = check_rate(request)
     if not decision.allowed:
         response = render(
@@ -54,12 +85,12 @@ def _nomination_form(request):
         )
         response["Retry-After"] = str(decision.retry_after)
         return response
-    form = NominationForm(request.POST, request.FILES)
+    form = _form(request, request.POST, request.FILES)
     if form.is_bot:
         request.session[SESSION_KEY] = ""
         return redirect("nomination_thanks")
     if not form.is_valid():
-        return render(request, "exemplars/nomination_form.html", {"form": form}, status=400)
+        return _render_form(request, form, status=400)
     submission = submit_nomination(form, address_hash(request))
     request.session[SESSION_KEY] = submission.reference  # an identical resubmission: the first one's
     return redirect("nomination_thanks")

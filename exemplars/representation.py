@@ -15,6 +15,9 @@ from django.db.models import Prefetch
 from wagtail.images import get_image_model
 from wagtail.rich_text import expand_db_html
 
+from core.urls import absolute_url
+from core.urls import page_url as public_page_url
+
 logger = logging.getLogger(__name__)
 
 # name → Wagtail filter spec. Portraits are cropped squares; story images keep their ratio.
@@ -147,3 +150,57 @@ def body(stream) -> dict:
     """A StreamField as structured blocks and as HTML (videos as links: no oEmbed call here)."""
     blocks = [_block_dict(block) for block in stream or []]
     return {"html": "\n".join(_block_html(item) for item in blocks), "blocks": blocks}
+
+
+# -- adoptions (nhân rộng) ---------------------------------------------------------------------------
+
+
+def _evidence(adoption, request) -> list[dict]:
+    items = []
+    for item in adoption.public_evidence():
+        if item["type"] == "image":
+            renditions = rendition_set(item["image"], BODY_IMAGE_SPECS)
+            if renditions:
+                items.append(
+                    {"type": "image", "title": item["alt"], "alt": item["alt"], "url": renditions["medium"]["url"]}
+                )
+        else:
+            document = item["document"]
+            items.append(
+                {
+                    "type": "document",
+                    "title": item["title"] or document.title,
+                    "alt": "",
+                    "url": absolute_url(document.url, request),
+                }
+            )
+    return items
+
+
+def adoption_data(adoption, request=None, public_adopters: set[int] | None = None) -> dict:
+    """One adoption as both APIs give it: place, who, since, status, results, evidence, source."""
+    adopter_page = None
+    if adoption.adopter_page_id and public_adopters is not None and adoption.adopter_page_id in public_adopters:
+        page = adoption.adopter_page
+        adopter_page = {"id": page.pk, "slug": page.slug, "title": page.title, "url": public_page_url(page, request)}
+    return {
+        "place": {**place_ref(adoption.place), "path_label": adoption.place.path_label},
+        "who": {
+            "kind": adoption.adopter_kind,
+            "kind_label": adoption.get_adopter_kind_display(),
+            "name": adoption.public_adopter_name(public_adopters or set()),
+            "exemplar": adopter_page,
+        },
+        "since": adoption.since,
+        "until": adoption.until,
+        "status": adoption.status,
+        "status_label": adoption.get_status_display(),
+        "results": {"text": adoption.results_text, "figures": adoption.public_figures()},
+        "evidence": _evidence(adoption, request),
+        "source": {
+            "kind": adoption.source_kind,
+            "kind_label": adoption.get_source_kind_display(),
+            "citation": adoption.source_citation,
+            "is_illustrative": adoption.is_illustrative,
+        },
+    }

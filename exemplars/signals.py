@@ -15,7 +15,17 @@ from wagtail.signals import page_published
 
 from core.invalidation import bump_on_change, bump_on_m2m_change, purge_frontend_cache
 
-from .models import Award, AwardType, ConsentRecord, ExemplarPage, Field, Organisation, Place
+from .models import (
+    Adoption,
+    AdoptionPublication,
+    Award,
+    AwardType,
+    ConsentRecord,
+    ExemplarPage,
+    Field,
+    Organisation,
+    Place,
+)
 from .representation import pregenerate_for_page
 
 logger = logging.getLogger(__name__)
@@ -41,14 +51,21 @@ def _pregenerate_renditions(sender, instance, **kwargs):
         logger.exception("Could not pre-generate renditions for page %s", instance.pk)
 
 
+def _stamp_adoptions(sender, instance, **kwargs):
+    """The adoptions a publication makes public for the first time get their moment (radio
+    proposes recently published adoptions; later publications keep it, see Adoption.save)."""
+    AdoptionPublication.stamp(Adoption.objects.filter(page_id=instance.pk).select_related("adopter_page"))
+
+
 def _purge_frontend_cache(sender, page_id, **kwargs):
     """A consent change shows or hides a profile without publishing: tell a CDN as well."""
     purge_frontend_cache(ExemplarPage.objects.filter(pk=page_id))
 
 
 def connect() -> None:
-    bump_on_change(ConsentRecord, Place, Field, AwardType, Organisation, Award)
+    bump_on_change(ConsentRecord, Place, Field, AwardType, Organisation, Award, Adoption)
     # Many-to-many links between places (predecessors) show in the places tree.
     bump_on_m2m_change(Place.predecessors.through)
     page_published.connect(_pregenerate_renditions, dispatch_uid="exemplars-renditions-published")
+    page_published.connect(_stamp_adoptions, sender=ExemplarPage, dispatch_uid="exemplars-adoptions-published")
     consent_changed.connect(_purge_frontend_cache, dispatch_uid="exemplars-consent-frontend-cache")

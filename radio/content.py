@@ -13,6 +13,7 @@ the story and the quotes overlap.
 
 from __future__ import annotations
 
+import datetime
 import re
 
 from django.utils import timezone
@@ -213,6 +214,49 @@ def page_text(page: Page, radio_text: str = "") -> str:
         if not names_subject(page, opening):
             parts.insert(0, (lead_in(page), ""))
     return "\n\n".join(unique_paragraphs(parts)).strip()
+
+
+# -- adoptions (nhân rộng) as candidate items ------------------------------------------------------
+
+RECENT_ADOPTION_DAYS = 30
+
+
+def recent_adoptions(days: int = RECENT_ADOPTION_DAYS, page=None):
+    """Public adoptions first published in the last `days` days, newest first: candidate radio
+    items ("new places that took up a model"). Public is the page's rule (`exemplars.propagation`)."""
+    from exemplars.propagation import public_adoptions
+
+    since = timezone.now() - datetime.timedelta(days=days)
+    rows = public_adoptions().filter(published_at__gte=since).select_related("page")
+    if page is not None:
+        rows = rows.filter(page_id=page.pk)
+    return rows.order_by("-published_at", "-pk")
+
+
+def _figure_phrase(figure: dict) -> str:
+    unit = f" {figure['unit']}" if figure["unit"] else ""
+    return f"{figure['value']}{unit} {figure['label']}"
+
+
+def adoption_text(adoption) -> str:
+    """A read-aloud text for a new adoption, before normalisation (the rundown's normaliser reads
+    numbers and abbreviations as it does for every item)."""
+    page = adoption.page.specific
+    place = _lower_first(adoption.place.full_name)
+    who = adoption.public_adopter_name(page.public_adopter_ids([adoption]))
+    month = f"tháng {adoption.since.month} năm {adoption.since.year}"
+    paragraphs = [f"Tin vui về nhân rộng điển hình: {subject_name(page)} đã được {who} ở {place} làm theo từ {month}."]
+    if adoption.results_text.strip():
+        paragraphs.append(" ".join(adoption.results_text.split()))
+    figures = adoption.public_figures()
+    if figures:
+        paragraphs.append("Kết quả: " + "; ".join(_figure_phrase(f) for f in figures) + ".")
+    if adoption.status != "active":
+        paragraphs.append(f"Hiện mô hình ở đây {_lower_first(adoption.get_status_display())}.")
+    if adoption.is_illustrative:
+        paragraphs.append("Đây là thông tin minh họa.")
+    paragraphs.append("Quý vị muốn làm theo, xin liên hệ chuyên mục để được hướng dẫn.")
+    return "\n\n".join(paragraphs)
 
 
 def public_page_ids(page_ids) -> set[int]:

@@ -19,6 +19,7 @@ from wagtail.admin.auth import require_admin_access
 from wagtail.models import Page
 
 from core.problems import Problem
+from exemplars.models import ExemplarPage
 
 from . import render as formats
 from .api import find_rundown
@@ -89,7 +90,18 @@ def propose(request, page_id: int):
         raise Http404("Chỉ đề xuất được tin việc tốt hoặc hồ sơ điển hình.")
     if not (page.permissions_for_user(request.user).can_edit() or request.user.has_perm("radio.add_radioproposal")):
         raise PermissionDenied
-    form = ProposalForm(request.POST or None)
+    from .content import adoption_text, recent_adoptions
+
+    candidates = list(recent_adoptions(page=page)) if isinstance(page, ExemplarPage) else []
+    initial = {}
+    chosen = request.GET.get("nhan-rong", "")
+    for adoption in candidates:
+        if str(adoption.pk) == chosen:
+            initial = {
+                "radio_text": adoption_text(adoption),
+                "note": f"Nhân rộng mới: {adoption.place.full_name}, từ {adoption.since:%m/%Y}",
+            }
+    form = ProposalForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
         proposal = form.save(commit=False)
         proposal.page = page
@@ -103,7 +115,13 @@ def propose(request, page_id: int):
     return render(
         request,
         "radio/admin/propose.html",
-        {"page": page, "form": form, "page_text": page_text(page), "existing": page.radio_proposals.all()},
+        {
+            "page": page,
+            "form": form,
+            "page_text": page_text(page),
+            "existing": page.radio_proposals.all(),
+            "adoption_candidates": candidates,
+        },
     )
 
 

@@ -86,6 +86,7 @@ def search(
     campaign: list[str] | None = Query(None, description="Mã trang phong trào"),  # noqa: B008 - django-ninja idiom
     award_type: list[str] | None = Query(None, description="Mã (slug) loại khen thưởng"),  # noqa: B008 - django-ninja idiom
     year: list[str] | None = Query(None, description="Năm quyết định khen thưởng"),  # noqa: B008 - django-ninja idiom
+    replicated: list[str] | None = Query(None, description="true: đã được nhân rộng; false: chưa"),  # noqa: B008 - django-ninja idiom
     limit: int = Query(20, description="Số kết quả (1–50)"),  # noqa: B008 - django-ninja idiom
     offset: int = Query(0, description="Bỏ qua bao nhiêu kết quả đầu (tối đa 500)"),  # noqa: B008 - django-ninja idiom
     facets: bool = Query(True, description="Có đếm theo nhóm (facets) hay không"),  # noqa: B008 - django-ninja idiom
@@ -100,6 +101,7 @@ def search(
             "campaign": campaign,
             "award_type": award_type,
             "year": year,
+            "replicated": replicated,
         },
         limit=limit,
         offset=offset,

@@ -33,7 +33,7 @@ from .models import SearchDocument
 from .text import fold, normalise
 
 DOC_TYPES = {"exemplar": "Điển hình", "campaign": "Phong trào", "story": "Việc tốt"}
-FACETS = ("type", "kind", "field", "place", "campaign", "award_type", "year")
+FACETS = ("type", "kind", "field", "place", "campaign", "award_type", "year", "replicated")
 
 
 MODELS = {"exemplar": ExemplarPage, "campaign": CampaignPage, "story": StoryPage}
@@ -186,6 +186,9 @@ def _exemplar(page: ExemplarPage, url: str, facets: list) -> DocumentData:
     awards = [a for a in page.awards.select_related("award_type").all() if not a.revoked]
     facets += sorted({("award_type", a.award_type.slug) for a in awards})
     facets += sorted({("year", str(a.decision_date.year)) for a in awards})
+    # Taken up somewhere (adoptions of the published revision), as `exemplars.filters.REPLICATED`
+    # cleans the value: "True" or "False".
+    facets.append(("replicated", str(page.adoptions.exists())))
     # The story is indexed only as far as consent lets the public page show it.
     story = _stream_text(page.body) if page.show_story else ""
     personal = page.kind in (SubjectKind.INDIVIDUAL, SubjectKind.HOUSEHOLD) and not page.show_story

@@ -153,6 +153,7 @@ def facet_labels(facets: dict[str, dict[str, int]]) -> dict[str, dict[str, str]]
     labels["type"] = dict(DOC_TYPES)
     labels["kind"] = dict(SubjectKind.choices)
     labels["year"] = {v: v for v in facets.get("year", {})}
+    labels["replicated"] = {str(value): label for value, label in exemplar_filters.REPLICATED.LABELS.items()}
     return labels
 
 

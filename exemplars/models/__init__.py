@@ -12,9 +12,11 @@ working for every caller:
 - `consent`: consent records, kept outside page revisions;
 - `nominations`: citizen nominations (never public);
 - `proposals`: award proposals (đề xuất khen thưởng) from review to decision (never public).
+- `adoptions`: where a model was taken up (nhân rộng), child records of the exemplar page.
 """
 
 from ..related import related_campaigns, related_stories
+from .adoptions import AdopterKind, Adoption, AdoptionPublication, AdoptionSource, AdoptionStatus
 from .awards import (
     DIRECT_WORKER_GROUPS,
     Award,
@@ -56,6 +58,11 @@ from .vocabularies import (
 )
 
 __all__ = [
+    "AdopterKind",
+    "Adoption",
+    "AdoptionPublication",
+    "AdoptionSource",
+    "AdoptionStatus",
     "CONSENT_KINDS",
     "DIRECT_WORKER_GROUPS",
     "PLACE_TYPE_WORDS",

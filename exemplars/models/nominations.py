@@ -117,6 +117,15 @@ class Nomination(models.Model):
         on_delete=models.SET_NULL,
         related_name="nominations",
     )
+    adopted_page = models.ForeignKey(
+        "exemplars.ExemplarPage",
+        verbose_name="mô hình người dân báo đã làm theo",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="adoption_reports",
+        help_text="Khi người dân báo “Tôi đã làm theo mô hình này” (từ trang mô hình).",
+    )
     decided_at = models.DateTimeField("thời điểm quyết định", null=True, blank=True, editable=False)
     decided_by = models.ForeignKey(
         "auth.User",

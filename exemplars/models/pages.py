@@ -258,6 +258,12 @@ class ExemplarPage(SlugFromTitleMixin, HeadlessPreviewPageMixin, Page):
         FieldPanel("achievements"),
         FieldPanel("replication_guide"),
         InlinePanel("awards", heading="Khen thưởng", label="khen thưởng"),
+        InlinePanel(
+            "adoptions",
+            heading="Nơi đã nhân rộng",
+            label="nơi nhân rộng",
+            help_text="Nơi khác đã làm theo mô hình, cách làm này. Hiện công khai sau khi trang được duyệt và xuất bản.",
+        ),
         FieldPanel("source"),
         HelpPanel(
             content=(
@@ -288,6 +294,8 @@ class ExemplarPage(SlugFromTitleMixin, HeadlessPreviewPageMixin, Page):
         APIField("achievements", serializer=api.RichTextHTMLField()),
         APIField("replication_guide", serializer=api.RichTextHTMLField()),
         APIField("awards", serializer=api.AwardsField()),
+        APIField("adoptions", serializer=api.AdoptionsField()),
+        APIField("adoption_count", serializer=api.AdoptionCountField(source="*")),
         APIField("campaigns", serializer=api.PublicPagesField(related_campaigns)),
         APIField("stories", serializer=api.PublicPagesField(related_stories)),
         APIField("source"),
@@ -401,7 +409,24 @@ class ExemplarPage(SlugFromTitleMixin, HeadlessPreviewPageMixin, Page):
         # Campaigns and stories are read through reverse relations (no import of the campaigns app).
         context["related_campaigns"] = sorted(related_campaigns(self), key=lambda c: vi_sort_key(c.title))
         context["related_stories"] = related_stories(self)[:6]
+        # Where others took it up (a preview shows the draft's own adoptions, in memory).
+        context["adoptions"] = self.adoptions_in_order()
+        context["public_adopters"] = self.public_adopter_ids(context["adoptions"])
         return context
+
+    # -- adoptions (nhân rộng; public surfaces read them through exemplars.propagation) -------
+
+    def adoptions_in_order(self) -> list:
+        """Adoptions oldest first (prefetched or in-memory rows are used as they are)."""
+        return sorted(self.adoptions.all(), key=lambda a: (a.since, a.sort_order or 0, a.pk or 0))
+
+    @staticmethod
+    def public_adopter_ids(adoptions, site=None) -> set[int]:
+        """Ids of the adopters' profiles that are public (a link is shown only to those)."""
+        ids = {a.adopter_page_id for a in adoptions if a.adopter_page_id}
+        if not ids:
+            return set()
+        return set(public_pages(ExemplarPage, site).filter(pk__in=ids).values_list("pk", flat=True))
 
     def timeline(self):
         """Awards oldest first, revoked ones included and marked (the record is kept)."""

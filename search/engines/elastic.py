@@ -70,6 +70,7 @@ def make_index(name: str, synonyms: list[str]) -> tuple[Index, type[Document]]:
         campaign = Keyword()
         award_type = Keyword()
         year = Keyword()
+        replicated = Keyword()
 
     return index, SearchDoc
 

@@ -75,8 +75,12 @@ def _referenced_by_public_pages(model, request):
     )
     no_photo = as_str_ids(ExemplarPage.objects.exclude(pk__in=ExemplarPage.objects.filter(consent_covers_q("photo"))))
     no_story = as_str_ids(ExemplarPage.objects.exclude(pk__in=ExemplarPage.objects.filter(consent_covers_q("story"))))
-    refs = refs.exclude(object_id__in=no_photo, model_path="portrait").exclude(
-        object_id__in=no_story, model_path__startswith="body"
+    refs = (
+        refs.exclude(object_id__in=no_photo, model_path="portrait")
+        .exclude(object_id__in=no_story, model_path__startswith="body")
+        # Adoption evidence is consent-aware item by item: never listed here; the shareable
+        # items appear (as renditions and document links) in the exemplar's `adoptions` field.
+        .exclude(model_path__startswith="adoptions")
     )
     return refs.values("to_object_id")
 

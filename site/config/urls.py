@@ -11,7 +11,7 @@ from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from campaigns.views import bloc_list
-from exemplars import nominations_views, statistics_views
+from exemplars import nominations_views, propagation_views, statistics_views
 from home.feeds import StoryRssFeed, story_json_feed
 from home.sitemap import PublicSitemap
 from home.views import robots_txt
@@ -44,6 +44,7 @@ urlpatterns = [
     path("thong-ke/tai-ve.csv", statistics_views.statistics_csv, name="award_statistics_csv"),
     path("thong-ke/tai-ve.xlsx", statistics_views.statistics_xlsx, name="award_statistics_xlsx"),
     path("khoi-thi-dua/", bloc_list, name="bloc_list"),
+    path("nhan-rong/", propagation_views.propagation_page, name="propagation"),
     path("", include("radio.urls")),
 ]
 

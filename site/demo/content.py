@@ -1185,6 +1185,139 @@ def exemplar_source(spec: dict) -> str:
 
 
 # --------------------------------------------------------------------------------------------
+# Adoptions (nhân rộng) of the four models. The report names the models and says only that they
+# “tạo lan tỏa trong cộng đồng” (Q_SPREAD); it names no place, unit or date where one was taken
+# up. So every adoption here is illustrative, says so in its source, and its adopters are
+# invented collectives in the illustrative thôn (ILLUSTRATIVE_THON).
+# (place key, adopter kind, adopter name, since, status, until, results text, figures)
+# --------------------------------------------------------------------------------------------
+Q_SPREAD = "tạo lan tỏa trong cộng đồng"
+ADOPTION_SOURCE = (
+    f"Minh họa (dữ liệu mẫu). Báo cáo 2024, mục II.2.b, chỉ nói các mô hình “{Q_SPREAD}”, không nêu nơi, "
+    "đơn vị hay thời điểm nhân rộng; nơi làm theo, tập thể và số liệu ở đây là hư cấu."
+)
+ADOPTIONS = {
+    "exemplar:mo-hinh-thu-gom-rac-bo-bien": [
+        (
+            "place:thon-dong-an-hai",
+            "collective",
+            "Chi đoàn thôn Đông An Hải (tập thể hư cấu)",
+            D(2019, 3, 3),
+            "active",
+            None,
+            "Ra quân nhặt rác bờ biển sáng Chủ nhật cuối tháng.",
+            [(24, "buổi", "ra quân năm 2023")],
+        ),
+        (
+            "place:thon-tay-an-vinh",
+            "collective",
+            "Tổ phụ nữ tự quản bờ biển thôn Tây An Vĩnh (tập thể hư cấu)",
+            D(2021, 6, 5),
+            "active",
+            None,
+            "Thu gom, phân loại vỏ chai bán phế liệu lấy quỹ.",
+            [(3, "tấn", "rác năm 2023")],
+        ),
+        (
+            "place:thon-an-binh",
+            "community",
+            "Cộng đồng dân cư thôn An Bình (hư cấu)",
+            D(2023, 4, 16),
+            "paused",
+            D(2024, 9, 1),
+            "Tạm dừng trong mùa mưa bão, dự kiến làm lại.",
+            [],
+        ),
+    ],
+    "exemplar:mo-hinh-vuon-hoa-cay-xanh": [
+        (
+            "place:thon-tay-an-vinh",
+            "community",
+            "Các hộ dân tuyến đường liên thôn Tây An Vĩnh (hư cấu)",
+            D(2018, 2, 10),
+            "active",
+            None,
+            "Nhận chăm sóc tuyến đường hoa dài khoảng 1 km.",
+            [(1, "km", "đường hoa")],
+        ),
+        (
+            "place:thon-bac-an-hai",
+            "unit",
+            "Một trường tiểu học trên đảo (đơn vị hư cấu)",
+            D(2020, 9, 5),
+            "active",
+            None,
+            "Học sinh trồng và chăm sóc cây bóng mát trong sân trường.",
+            [(120, "cây", "cây xanh đã trồng")],
+        ),
+        (
+            "place:thon-dong-an-hai",
+            "collective",
+            "Chi hội Cựu chiến binh thôn Đông An Hải (tập thể hư cấu)",
+            D(2022, 3, 26),
+            "stopped",
+            D(2023, 12, 31),
+            "Dừng vì thiếu nước tưới mùa khô.",
+            [],
+        ),
+    ],
+    "exemplar:mo-hinh-nuoi-heo-dat": [
+        (
+            "place:thon-dong-an-vinh",
+            "collective",
+            "Chi hội Phụ nữ thôn Đông An Vĩnh (tập thể hư cấu)",
+            D(2017, 10, 20),
+            "active",
+            None,
+            "Mỗi hội viên nuôi một con heo đất, mổ heo dịp cuối năm.",
+            [(45, "con", "heo đất năm 2024"), (8, "hộ", "được hỗ trợ năm 2024")],
+        ),
+        (
+            "place:thon-bac-an-hai",
+            "collective",
+            "Chi đoàn thôn Bắc An Hải (tập thể hư cấu)",
+            D(2020, 1, 15),
+            "active",
+            None,
+            "Đoàn viên góp heo đất tặng quà Tết cho hộ khó khăn.",
+            [(5, "hộ", "được tặng quà Tết 2024")],
+        ),
+        (
+            "place:thon-an-binh",
+            "unit",
+            "Một cơ quan đặc khu (đơn vị hư cấu)",
+            D(2024, 3, 8),
+            "active",
+            None,
+            "Cán bộ cơ quan nuôi heo đất ủng hộ quỹ vì người nghèo.",
+            [],
+        ),
+    ],
+    "exemplar:mo-hinh-gop-quy-hoc-sinh": [
+        (
+            "place:thon-tay-an-hai",
+            "collective",
+            "Hội Cha mẹ học sinh một trường trung học cơ sở (tập thể hư cấu)",
+            D(2019, 8, 25),
+            "active",
+            None,
+            "Góp quỹ trao học bổng đầu năm học.",
+            [(30, "suất", "học bổng năm học 2024–2025")],
+        ),
+        (
+            "place:thon-dong-an-vinh",
+            "collective",
+            "Tổ đoàn kết ngư dân thôn Đông An Vĩnh (tập thể hư cấu)",
+            D(2022, 8, 1),
+            "active",
+            None,
+            "Mỗi chuyến biển trích một phần góp quỹ khuyến học.",
+            [(12, "suất", "học bổng năm 2024")],
+        ),
+    ],
+}
+
+# --------------------------------------------------------------------------------------------
 # Good-deed stories (việc tốt), all fictional. (key, title, slug, date, lead, paragraphs,
 # exemplar keys, campaign keys)
 # --------------------------------------------------------------------------------------------

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from collections.abc import Callable
+from decimal import Decimal
 
 from django.apps import apps
 from django.contrib.contenttypes.models import ContentType
@@ -31,6 +32,8 @@ from campaigns.models import CampaignExemplar, CampaignMilestone, CampaignPage, 
 from core.http_cache import bump_generation
 from core.text import fold, slugify_vi
 from exemplars.models import (
+    Adoption,
+    AdoptionSource,
     Award,
     AwardSource,
     AwardType,
@@ -107,6 +110,8 @@ def content_models() -> list[type]:
         for model in apps.get_app_config(label).get_models():
             if issubclass(model, Page) or any(isinstance(f, ParentalKey) for f in model._meta.fields):
                 continue
+            if getattr(model, "is_bookkeeping", False):  # e.g. when adoptions were first published
+                continue
             models.append(model)
     return [*models, get_image_model(), get_document_model()]
 
@@ -174,6 +179,7 @@ class Seeder:
             (self.images, "Ảnh minh họa"),
             (self.index_pages, "Trang danh sách"),
             (self.exemplars, "Điển hình (kèm khen thưởng, đồng ý công bố)"),
+            (self.adoptions, "Nơi nhân rộng mô hình (minh họa)"),
             (self.campaigns, "Phong trào thi đua"),
             (self.stories, "Tin việc tốt"),
             (self.events_and_blocs, "Sự kiện, khối thi đua"),
@@ -379,6 +385,45 @@ class Seeder:
         if not spec.get("consent_withdrawn"):
             revision.publish()
         return page
+
+    def adoptions(self) -> None:
+        """The models' illustrative adoptions, added through a published revision of each model's
+        page (as an editor's approved edit would), so that later edits keep them."""
+        for key, rows in content.ADOPTIONS.items():
+            page = self.objects[key]
+
+            def create(page=page, rows=rows):
+                draft = page.get_latest_revision_as_object()
+                for order, (place, kind, name, since, status, until, text, figures) in enumerate(rows):
+                    draft.adoptions.add(
+                        Adoption(
+                            sort_order=order,
+                            place=self.objects[place],
+                            adopter_kind=kind,
+                            adopter_name=name,
+                            since=since,
+                            status=status,
+                            until=until,
+                            results_text=text,
+                            results_figures=[
+                                ("figure", {"value": Decimal(v), "unit": u, "label": label}) for v, u, label in figures
+                            ],
+                            source_kind=AdoptionSource.ILLUSTRATIVE,
+                            source_citation=content.ADOPTION_SOURCE,
+                            is_illustrative=True,
+                        )
+                    )
+                draft.save_revision().publish()
+                return Adoption.objects.filter(page=page).order_by("sort_order").first()
+
+            self.ensure(
+                f"adoptions:{key}",
+                "adoption",
+                lambda page=page: Adoption.objects.filter(page=page).order_by("sort_order").first(),
+                create,
+                note=content.ADOPTION_SOURCE,
+            )
+        self.report("adoption", "Mô hình có nơi nhân rộng")
 
     def campaigns(self) -> None:
         index = self.objects["page:phong-trao"]

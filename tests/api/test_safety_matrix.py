@@ -157,6 +157,8 @@ def _crawl_urls(corpus) -> list[str]:
         f"/api/v1/stories?campaign={campaign.slug}",
         "/api/v1/fields",
         "/api/v1/stats/awards?from=2014&to=2024",
+        "/api/v1/stats/propagation",
+        "/api/v1/exemplars?replicated=false",
         "/api/v2/pages/",
         "/api/v2/pages/?type=exemplars.ExemplarPage&fields=*",
         "/api/v2/pages/?type=campaigns.CampaignPage&fields=*",

@@ -249,6 +249,25 @@ def test_the_seven_blocs_are_the_reports_count_with_illustrative_names():
     assert "minh họa" in content_events.PLEDGE_TARGETS and "minh họa" in content_events.RANKING_NOTE
 
 
+def test_adoptions_claim_from_the_report_only_what_it_says():
+    """The report names the four models and says they “tạo lan tỏa trong cộng đồng”; it names
+    no place, unit or date of a replication. So every demo adoption is illustrative and says so,
+    and its adopter is an invented collective in an illustrative thôn."""
+    assert content.Q_SPREAD in REPORT
+    assert f"“{content.Q_SPREAD}”" in content.ADOPTION_SOURCE and "Minh họa" in content.ADOPTION_SOURCE
+    assert "hư cấu" in content.ADOPTION_SOURCE
+    assert set(content.ADOPTIONS) == {spec["key"] for spec in MODELS}
+    assert sum(len(rows) for rows in content.ADOPTIONS.values()) >= 10
+    villages = {key for key, _n, kind, *_rest in content.PLACES if kind == "village"}
+    for rows in content.ADOPTIONS.values():
+        for place, _kind, who, since, *_rest in rows:
+            assert place in villages, place  # illustrative thôn names (ILLUSTRATIVE_THON says so)
+            assert "hư cấu" in who, who  # invented, and named so
+            assert not in_report(who)
+            assert since.year >= 2014  # within the report's ten years, and never in the future
+            assert since <= datetime.date(2024, 12, 31)
+
+
 def test_places_quote_the_report_or_a_public_text_or_say_they_are_illustrative():
     for quote in content.PLACE_QUOTES.values():
         assert quote in REPORT
@@ -395,6 +414,17 @@ class SeededDemoTruthTests(TestCase):
         self.assertTrue(all(r.is_illustrative for r in BlocRanking.objects.all()))
         body = self.client.get("/khoi-thi-dua/").content.decode()
         self.assertIn("Tên khối mang tính minh họa; báo cáo không nêu tên các khối.", body)
+
+    def test_every_adoption_shown_says_it_is_illustrative(self):
+        from exemplars.models import Adoption
+
+        adoptions = Adoption.objects.all()
+        self.assertGreaterEqual(adoptions.count(), 10)
+        for adoption in adoptions:
+            self.assertEqual((adoption.source_kind, adoption.is_illustrative), ("illustrative", True))
+            self.assertEqual(adoption.source_citation, content.ADOPTION_SOURCE)
+        body = self.client.get("/dien-hinh/mo-hinh-nuoi-heo-dat/").content.decode()
+        self.assertIn("Nguồn: Minh họa (dữ liệu mẫu). Báo cáo 2024, mục II.2.b", body)
 
     def test_the_about_page_names_its_sources(self):
         body = self.client.get("/gioi-thieu/").content.decode()

@@ -53,7 +53,7 @@ class SeededDemoTests(TestCase):
         self.assertEqual([p.kind for p in zone.predecessors.all()], ["district"])
         for slug in ("dien-hinh", "phong-trao", "viec-tot", "su-kien", "gioi-thieu"):
             self.assertTrue(Page.objects.filter(slug=slug, depth=3, live=True).exists(), slug)
-        self.assertIn("[10/10]", self.first_output.getvalue())  # progress is shown
+        self.assertIn("[11/11]", self.first_output.getvalue())  # progress is shown
 
     def test_second_run_changes_nothing_and_says_so(self):
         before = _counts()

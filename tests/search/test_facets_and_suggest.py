@@ -16,7 +16,7 @@ def facet(answer, name):
 def test_facets_count_the_matching_documents(client, corpus):
     answer = search(client, q="ly son")
     assert sum(facet(answer, "type").values()) == answer["count"]
-    assert set(answer["facets"]) == {"type", "kind", "field", "place", "campaign", "award_type", "year"}
+    assert set(answer["facets"]) == {"type", "kind", "field", "place", "campaign", "award_type", "year", "replicated"}
     for name in answer["facets"]:
         for entry in answer["facets"][name]:
             assert entry["count"] > 0 and entry["label"]

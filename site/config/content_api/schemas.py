@@ -181,6 +181,63 @@ class ExemplarListItem(Schema):
     api_url: str
 
 
+class AdoptionPlace(PlaceRef):
+    path_label: str
+
+
+class AdopterExemplar(Schema):
+    id: int
+    slug: str
+    title: str
+    url: str | None
+
+
+class Adopter(Schema):
+    kind: Literal["collective", "household", "unit", "community"]
+    kind_label: str
+    name: str
+    exemplar: AdopterExemplar | None = Field(description="Hồ sơ điển hình của người làm theo, khi hồ sơ đó công khai.")
+
+
+class ResultFigure(Schema):
+    value: int | float
+    unit: str
+    label: str
+
+
+class AdoptionResults(Schema):
+    text: str
+    figures: list[ResultFigure]
+
+
+class Evidence(Schema):
+    type: Literal["image", "document"]
+    title: str
+    alt: str
+    url: str
+
+
+class AdoptionSourceRef(Schema):
+    kind: Literal["report", "field_visit", "citizen", "illustrative"]
+    kind_label: str
+    citation: str
+    is_illustrative: bool = Field(description="true: bản ghi minh họa (dữ liệu mẫu), không phải sự việc có thật.")
+
+
+class Adoption(Schema):
+    place: AdoptionPlace
+    who: Adopter
+    since: datetime.date
+    until: datetime.date | None
+    status: Literal["active", "paused", "stopped"]
+    status_label: str
+    results: AdoptionResults
+    evidence: list[Evidence] = Field(
+        description="Chỉ minh chứng được đánh dấu công khai (ảnh có người: đã ghi sự đồng ý)."
+    )
+    source: AdoptionSourceRef
+
+
 class ExemplarDetail(ExemplarListItem):
     occupation: str
     unit: str
@@ -194,6 +251,8 @@ class ExemplarDetail(ExemplarListItem):
     awards: list[Award] = Field(description="Dòng thời gian khen thưởng, cũ nhất trước; khen thưởng thu hồi vẫn giữ.")
     campaigns: list[PageRef]
     stories: list[StoryRef]
+    adoptions: list[Adoption] = Field(description="Nơi đã làm theo (nhân rộng), cũ nhất trước.")
+    adoption_count: int
     first_published_at: datetime.datetime | None
     last_published_at: datetime.datetime | None
 
@@ -464,6 +523,25 @@ class AwardStats(Schema):
     cube: list[CubeRow] = Field(
         description="Bảng đếm đầy đủ: năm × cấp × hình thức × nhóm × loại đối tượng × thường xuyên/đột xuất/chuyên đề."
     )
+
+
+class PlaceCount(PlaceRef):
+    path_label: str
+    count: int
+
+
+class StatusCount(Schema):
+    status: Literal["active", "paused", "stopped"]
+    label: str
+    count: int
+
+
+class PropagationStats(Schema):
+    total: int = Field(description="Số nơi làm theo của các điển hình công khai.")
+    exemplar_count: int = Field(description="Số điển hình có ít nhất một nơi làm theo.")
+    by_year: list[YearCount] = Field(description="Theo năm bắt đầu áp dụng.")
+    by_place: list[PlaceCount]
+    by_status: list[StatusCount]
 
 
 class PreviewOut(Schema):

@@ -177,7 +177,12 @@ def exemplar_item(page, request, places: dict | None = None, relations: tuple[di
     }
 
 
-def exemplar_detail(page, request, *, campaigns, stories, places: dict | None = None) -> dict:
+def exemplar_detail(page, request, *, campaigns, stories, places: dict | None = None, adoptions=None) -> dict:
+    """`adoptions`: `exemplars.propagation.adoptions_data(page)` (None: computed here, e.g. for a preview)."""
+    if adoptions is None:
+        from exemplars.propagation import adoptions_data
+
+        adoptions = adoptions_data(page, request)
     return {
         **exemplar_item(page, request, places),
         "occupation": page.occupation,
@@ -192,6 +197,8 @@ def exemplar_detail(page, request, *, campaigns, stories, places: dict | None = 
         "awards": [_award(a) for a in _sorted_awards(page)],
         "campaigns": [page_ref(c, request) for c in campaigns],
         "stories": [story_ref(s, request) for s in stories],
+        "adoptions": adoptions,
+        "adoption_count": len(adoptions),
         "first_published_at": page.first_published_at,
         "last_published_at": page.last_published_at,
     }

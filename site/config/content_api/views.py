@@ -23,7 +23,18 @@ from campaigns import related
 from campaigns.models import CampaignPage, StoryPage
 from core.problems import Problem, problem_responses
 from exemplars import filters, statistics
-from exemplars.models import Award, AwardCategory, AwardLevel, AwardType, ExemplarPage, Field, Place, SubjectKind
+from exemplars.models import (
+    Adoption,
+    Award,
+    AwardCategory,
+    AwardLevel,
+    AwardType,
+    ExemplarPage,
+    Field,
+    Place,
+    SubjectKind,
+)
+from exemplars.propagation import adoptions_data, propagation_stats
 from exemplars.queries import public_exemplars, public_pages
 from exemplars.related import related_campaigns, related_stories
 from exemplars.representation import place_ref, portrait_prefetch
@@ -122,16 +133,28 @@ def list_exemplars(
     campaign: str | None = Query(None, max_length=255, description="Slug phong trào."),
     award_type: str | None = Query(None, max_length=120, description="Mã (slug) loại khen thưởng."),
     year: int | None = Query(None, ge=filters.YEAR_MIN, le=filters.YEAR_MAX, description="Năm quyết định khen thưởng."),
+    replicated: bool | None = Query(
+        None, description="true: chỉ điển hình đã được nhân rộng (có nơi làm theo); false: chưa được nhân rộng."
+    ),
     q: str | None = Query(None, min_length=1, max_length=100, description="Lọc theo tên hoặc tóm tắt."),
     order: Literal["-date", "name", "-awards"] = Query("-date", description="Thứ tự sắp xếp."),
     limit: int = Query(DEFAULT_LIMIT, ge=1, le=MAX_LIMIT),
     offset: int = Query(0, ge=0, le=1_000_000),
 ):
     reject_unknown_params(
-        request, {"kind", "place", "field", "campaign", "award_type", "year", "q", "order", *PAGINATION_PARAMS}
+        request,
+        {"kind", "place", "field", "campaign", "award_type", "year", "replicated", "q", "order", *PAGINATION_PARAMS},
     )
     site = request_site(request)
-    given = {"kind": kind, "place": place, "field": field, "campaign": campaign, "award_type": award_type, "year": year}
+    given = {
+        "kind": kind,
+        "place": place,
+        "field": field,
+        "campaign": campaign,
+        "award_type": award_type,
+        "year": year,
+        "replicated": replicated,
+    }
     try:
         qs = filters.apply(exemplar_queryset(site), filters.read_api(given, site))
     except filters.FilterError as exc:
@@ -169,13 +192,15 @@ def list_exemplars(
 def get_exemplar(request, slug: str):
     reject_unknown_params(request, set())
     site = request_site(request)
-    page = _by_slug(exemplar_queryset(site, with_body=True), slug, "điển hình")
+    adoptions = Prefetch("adoptions", queryset=Adoption.objects.select_related("place__parent", "adopter_page"))
+    page = _by_slug(exemplar_queryset(site, with_body=True).prefetch_related(adoptions), slug, "điển hình")
     data = serializers.exemplar_detail(
         page,
         request,
         campaigns=related_campaigns(page, site),
         stories=related_stories(page, site),
         places=serializers.place_paths(request),
+        adoptions=adoptions_data(page, request, site),
     )
     return respond(request, schemas.ExemplarDetail, data)
 
@@ -467,3 +492,18 @@ def get_award_stats(
     if format == "csv":
         return _stats_csv(stats)
     return stats
+
+
+@router.get(
+    "/stats/propagation",
+    response={200: schemas.PropagationStats, 400: schemas.Problem},
+    summary="Thống kê nhân rộng theo năm và địa bàn",
+    description=(
+        "Đếm các nơi đã làm theo (nhân rộng) mô hình, cách làm của các điển hình công khai: theo năm bắt đầu áp "
+        "dụng, theo địa bàn và theo tình trạng. Chỉ tính bản ghi của phiên bản đã duyệt và xuất bản."
+    ),
+    openapi_extra=_problem_responses(400),
+)
+def get_propagation_stats(request):
+    reject_unknown_params(request, set())
+    return propagation_stats(request_site(request))

@@ -612,6 +612,18 @@ def measure_big(backend: str, args, port: int):
         print(
             f"  PostgreSQL buffer cache during the HTTP run: {hits:,} hits, {reads:,} reads ({share:.2%} hits: {state})"
         )
+        from django.db import connection
+
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT current_setting('shared_buffers'), pg_size_pretty(sum(pg_total_relation_size(c.oid))) "
+                "FROM pg_class c WHERE c.relname LIKE 'search\\_%%' AND c.relkind = 'r'"
+            )
+            buffers, tables = cursor.fetchone()
+        print(
+            f"  shared_buffers {buffers}; search tables with their indexes {tables} (a block not in shared"
+            " buffers is read from the operating system's page cache, not the disk, once the run has read it)"
+        )
     print("  JSON " + json.dumps({"backend": backend, "total": args.total, "rows": big, "baseline": base}), flush=True)
 
 

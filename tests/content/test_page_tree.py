@@ -101,6 +101,7 @@ class CreateThroughAdminTests(WagtailPageTestCase):
                 "body": streamfield([("paragraph", rich_text("<p>Câu chuyện.</p>"))]),
                 "achievements": rich_text("<p>Cứu 5 ngư dân.</p>"),
                 "replication_guide": rich_text(""),
+                "adoptions": inline_formset([]),
                 "awards": inline_formset(
                     [
                         {
@@ -236,6 +237,7 @@ class CreateThroughAdminTests(WagtailPageTestCase):
                 "body": streamfield([]),
                 "achievements": rich_text(""),
                 "replication_guide": rich_text(""),
+                "adoptions": inline_formset([]),
                 "awards": inline_formset([]),
                 "action-publish": "action-publish",
                 **_comments(),

@@ -16,12 +16,10 @@ from typing import Literal
 from ninja import Field, Query, Router, Schema
 
 from django.db.models import Prefetch
-from django.utils.encoding import iri_to_uri
 
-from wagtail.models import Site
-
+from core.api import DEFAULT_LIMIT, MAX_LIMIT, paginate, reject_unknown_params, request_site
 from core.problems import Problem, problem_responses
-from core.urls import absolute_url, page_url
+from core.urls import page_url
 from core.visibility import public_pages
 
 from .blocs import ILLUSTRATIVE_NOTE, BlocScore, latest_public_rankings, public_blocs, published_rankings
@@ -30,7 +28,6 @@ from .related import event_campaigns, event_honourees, event_stories
 
 router = Router(tags=["Sự kiện và khối thi đua"])
 
-MAX_LIMIT, DEFAULT_LIMIT = 50, 20
 KIND_VALUES = tuple(EventKind.values)
 
 
@@ -155,21 +152,6 @@ class BlocList(Schema):
 # -- helpers ---------------------------------------------------------------------------------------
 
 
-def _reject_unknown(request, allowed: set[str]) -> None:
-    """Unknown query parameters are an error, never silently ignored (as in the content API)."""
-    for name in request.GET:
-        if name not in allowed:
-            raise Problem(
-                400,
-                f"Tham số “{name}” không được hỗ trợ. Các tham số hợp lệ: {', '.join(sorted(allowed)) or 'không có'}.",
-                param=name,
-            )
-
-
-def _site(request):
-    return Site.find_for_request(request)
-
-
 def _org(org) -> dict | None:
     return {"name": org.name, "short_name": org.short_name} if org is not None else None
 
@@ -205,14 +187,6 @@ def _event_item(page, request) -> dict:
     }
 
 
-def _link(request, offset: int | None) -> str | None:
-    if offset is None:
-        return None
-    params = request.GET.copy()
-    params["offset"] = str(offset)
-    return absolute_url(iri_to_uri(request.path) + "?" + params.urlencode(), request)
-
-
 # -- events ----------------------------------------------------------------------------------------
 
 
@@ -230,8 +204,8 @@ def list_events(
     limit: int = Query(DEFAULT_LIMIT, ge=1, le=MAX_LIMIT),
     offset: int = Query(0, ge=0, le=1_000_000),
 ):
-    _reject_unknown(request, {"type", "year", "campaign", "limit", "offset"})
-    site = _site(request)
+    reject_unknown_params(request, {"type", "year", "campaign", "limit", "offset"})
+    site = request_site(request)
     qs = _event_queryset(site)
     if type:
         qs = qs.filter(kind=type)
@@ -242,14 +216,7 @@ def list_events(
         if found is None:
             raise Problem(400, f"Không có phong trào “{campaign}”.", param="campaign")
         qs = qs.filter(campaigns=found)
-    count = qs.count()
-    rows = list(qs[offset : offset + limit]) if offset < count else []
-    return {
-        "count": count,
-        "next": _link(request, offset + limit if offset + limit < count else None),
-        "previous": _link(request, max(offset - limit, 0) if offset > 0 else None),
-        "results": [_event_item(page, request) for page in rows],
-    }
+    return paginate(request, qs, limit, offset, lambda page: _event_item(page, request))
 
 
 @router.get(
@@ -259,8 +226,8 @@ def list_events(
     openapi_extra=problem_responses(400, 404),
 )
 def get_event(request, slug: str):
-    _reject_unknown(request, set())
-    site = _site(request)
+    reject_unknown_params(request, set())
+    site = request_site(request)
     page = _event_queryset(site).filter(slug=slug).first()
     if page is None:
         raise Problem(404, f"Không tìm thấy sự kiện “{slug}”.", param="slug")
@@ -340,7 +307,7 @@ def _bloc(bloc, latest) -> dict:
     openapi_extra=problem_responses(400),
 )
 def list_blocs(request):
-    _reject_unknown(request, set())
+    reject_unknown_params(request, set())
     blocs = list(public_blocs())
     latest = latest_public_rankings(blocs)
     return {"count": len(blocs), "results": [_bloc(b, latest.get(b.pk)) for b in blocs]}
@@ -353,7 +320,7 @@ def list_blocs(request):
     openapi_extra=problem_responses(400, 404),
 )
 def get_bloc(request, slug: str):
-    _reject_unknown(request, set())
+    reject_unknown_params(request, set())
     bloc = public_blocs().filter(slug=slug).first()
     if bloc is None:
         raise Problem(404, f"Không tìm thấy khối thi đua “{slug}”.", param="slug")

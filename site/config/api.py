@@ -11,13 +11,13 @@ from ninja.errors import ValidationError as NinjaValidationError
 from django.http import Http404
 
 from campaigns.api import router as events_router
+from core.api import RENDERER
 from core.problems import Problem, from_problem, problem_response
 from exemplars.nominations_api import router as nominations_router
 from radio.api import router as radio_router
 from search.api import router as search_router
 
 from .content_api import router as content_router
-from .content_api.common import RENDERER
 
 
 class GuongSangAPI(NinjaAPI):

@@ -2,7 +2,7 @@
 
 - `views`: exemplars, campaigns, stories, places, fields, award types, award statistics;
 - `preview`: the headless-preview endpoint (the only one that shows drafts);
-- `serializers`, `schemas`, `images`, `common`: shared building blocks.
+- `serializers`, `schemas`, `images`: shared building blocks (parameters, pagination and rendering: `core.api`).
 """
 
 from ninja import Router

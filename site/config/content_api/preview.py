@@ -17,12 +17,12 @@ from django.http import HttpResponse
 
 from campaigns import related
 from campaigns.models import CampaignPage, StoryPage
+from core.api import reject_unknown_params, request_site
 from core.problems import Problem
 from exemplars.models import ExemplarPage
 from exemplars.related import related_campaigns, related_stories
 
 from . import schemas, serializers
-from .common import reject_unknown_params, request_site
 from .views import PROBLEM, _problem_responses, campaign_detail
 
 router = Router(tags=["Xem trước"])

@@ -21,6 +21,15 @@ from django.utils import timezone
 
 from campaigns import related
 from campaigns.models import CampaignPage, StoryPage
+from core.api import (
+    DEFAULT_LIMIT,
+    MAX_LIMIT,
+    PAGINATION_PARAMS,
+    paginate,
+    reject_unknown_params,
+    request_site,
+    respond,
+)
 from core.problems import Problem, problem_responses
 from exemplars import filters, statistics
 from exemplars.models import (
@@ -40,15 +49,6 @@ from exemplars.related import related_campaigns, related_stories
 from exemplars.representation import place_ref, portrait_prefetch
 
 from . import schemas, serializers
-from .common import (
-    DEFAULT_LIMIT,
-    MAX_LIMIT,
-    PAGINATION_PARAMS,
-    paginate,
-    reject_unknown_params,
-    request_site,
-    respond,
-)
 
 router = Router(tags=["Nội dung"])
 

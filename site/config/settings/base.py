@@ -235,7 +235,7 @@ API_CACHE_TIMEOUT = int(os.environ.get("API_CACHE_TIMEOUT", "600"))
 API_CACHE_MAX_AGE = int(os.environ.get("API_CACHE_MAX_AGE", "60"))
 # Only for benchmarks: honour the X-Bench-No-Cache header to measure uncached answers.
 API_CACHE_ALLOW_BYPASS = env_bool("API_CACHE_ALLOW_BYPASS", False)
-# Check every domain-API answer against its response schema (tests, DEBUG); see content_api.common.respond.
+# Check every domain-API answer against its response schema (tests, DEBUG); see core.api.respond.
 API_VALIDATE_RESPONSES = env_bool("API_VALIDATE_RESPONSES", DEBUG)
 
 # CDN in front of the site (optional): Wagtail's frontend cache backends as JSON, e.g.

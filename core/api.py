@@ -1,4 +1,7 @@
-"""Strict parameters and count/next/previous pagination for the domain API."""
+"""What every door of the domain API (`/api/v1/`) shares, whichever app serves it: strict
+parameters (an unknown one is a 400, never ignored), the request's Site, count/next/previous
+pagination with counts memoised per content generation, and rendering checked against the
+endpoint's schema."""
 
 from __future__ import annotations
 

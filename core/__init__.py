@@ -2,6 +2,7 @@
 
 - `text`: Vietnamese accent folding, alphabetical order and the one slug rule.
 - `problems`: problem+json (RFC 9457) errors for every JSON endpoint.
+- `api`: what every `/api/v1/` router shares: strict parameters, pagination, schema-checked rendering.
 - `http_cache`, `redis_cache`, `invalidation`, `models`: the content generation, the response
   cache for the APIs and public pages (ETag, 304), the optional Redis backend, and what moves
   the generation.

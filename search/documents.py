@@ -18,13 +18,16 @@ import datetime
 import re
 from dataclasses import dataclass, field
 
+from django.db.models import Min
+from django.utils import timezone
 from django.utils.html import strip_tags
 
 from wagtail.models import Page
 
 from campaigns.models import CampaignPage, StoryPage
 from campaigns.related import story_campaigns, story_exemplars
-from core.visibility import expired_q, public_pages
+from core.http_cache import memo_for_generation
+from core.visibility import expired_q, not_expired_q, public_pages
 from exemplars.blocks import CaptionedImageBlock
 from exemplars.models import ExemplarPage, SubjectKind
 from exemplars.related import related_campaigns
@@ -56,8 +59,27 @@ PUBLIC_QUERYSETS = {"exemplar": public_exemplars, "campaign": public_campaigns, 
 
 def expired_document_ids() -> list[int]:
     """Pages still in the index although their expiry time has passed (they stay live until
-    `publish_scheduled` runs): every engine leaves them out of results, counts and facets."""
-    return list(SearchDocument.objects.filter(expired_q()).order_by("page_id").values_list("page_id", flat=True))
+    `publish_scheduled` runs): every engine leaves them out of results, counts and facets.
+
+    Remembered in this process for the content generation (`memo_for_generation`: indexing moves
+    it) together with the window of time in which the answer holds — from when it was read to
+    the next expiry time among the documents, by the clock the visibility rule reads — so the
+    moment a document's expiry passes ends it. A search with a spelling correction asked it
+    three times, each a round trip (~2 ms on PostgreSQL)."""
+    now = timezone.now()
+    read_at, ids, next_expiry = memo_for_generation(("search:expired",), _expired_state)
+    if read_at <= now and (next_expiry is None or now < next_expiry):
+        return ids
+    return _expired_state(now)[1]
+
+
+def _expired_state(now=None) -> tuple[datetime.datetime, list[int], datetime.datetime | None]:
+    """(when read, the expired documents, the next expiry time among the others: NULL never
+    expires, so `Min` skips it)."""
+    now = now or timezone.now()
+    ids = SearchDocument.objects.filter(expired_q()).order_by("page_id").values_list("page_id", flat=True)
+    later = SearchDocument.objects.filter(not_expired_q()).aggregate(first=Min("expire_at"))["first"]
+    return now, list(ids), later
 
 
 def doc_type_of(page) -> str | None:

@@ -30,15 +30,16 @@ from core.http_cache import bump_generation
 from core.text import fold
 
 from .importing import (
-    IGNORED_HEADERS,
     YES,
     ImportFileError,
     Problem,
+    Table,
     Vocabulary,
     _header_key,
     _read_csv,
     _read_xlsx,
     _text,
+    map_headers,
     parse_date,
 )
 from .levels import infer_level
@@ -146,11 +147,15 @@ def template_xlsx() -> bytes:
 # -- reading -----------------------------------------------------------------------------------
 
 
-@dataclass
-class Table:
-    headers: dict[str, str]
-    rows: list[tuple[int, dict[str, object]]]
-    ignored: list[str] = field(default_factory=list)
+def _missing_columns(keys: list[str]) -> list[Problem]:
+    return [
+        Problem(
+            1,
+            None,
+            f"Thiếu cột bắt buộc: {', '.join(COLUMNS[key][0] for key in keys)}. Dòng đầu của tệp phải là: "
+            f"{', '.join(template_headers()[:8])} (có thể thêm Cấp, Địa bàn, Khen thưởng đột xuất).",
+        )
+    ]
 
 
 def read_table(path: str | Path) -> Table:
@@ -162,42 +167,7 @@ def read_table(path: str | Path) -> Table:
         raw_headers, raw_rows = _read_csv(path)
     else:
         raise ImportFileError([Problem(None, None, f"Không đọc được tệp “{path.name}”: chỉ nhận .xlsx hoặc .csv.")])
-    positions: dict[str, int] = {}
-    headers: dict[str, str] = {}
-    ignored, problems = [], []
-    for position, header in enumerate(raw_headers):
-        if not header:
-            continue
-        key = HEADER_INDEX.get(_header_key(header))
-        if key is None:
-            if _header_key(header) not in IGNORED_HEADERS:
-                ignored.append(header)
-            continue
-        if key in positions:
-            problems.append(
-                Problem(1, header, f"Trùng cột: “{headers[key]}” và “{header}” cùng là cột “{COLUMNS[key][0]}”.")
-            )
-            continue
-        positions[key], headers[key] = position, header
-    missing = [COLUMNS[key][0] for key in REQUIRED if key not in positions]
-    if missing:
-        problems.append(
-            Problem(
-                1,
-                None,
-                f"Thiếu cột bắt buộc: {', '.join(missing)}. Dòng đầu của tệp phải là: {', '.join(template_headers()[:8])}"
-                " (có thể thêm Cấp, Địa bàn, Khen thưởng đột xuất).",
-            )
-        )
-    if problems:
-        raise ImportFileError(problems)
-    rows = []
-    for number, values in raw_rows:
-        row = {key: values[pos] if pos < len(values) else None for key, pos in positions.items()}
-        if all(_text(v) == "" for v in row.values()):
-            continue
-        rows.append((number, row))
-    return Table(headers, rows, ignored)
+    return map_headers(raw_headers, raw_rows, HEADER_INDEX, COLUMNS, REQUIRED, _missing_columns)
 
 
 # -- validation --------------------------------------------------------------------------------

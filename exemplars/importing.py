@@ -236,28 +236,43 @@ def _read_json(path: Path):
     return headers, data
 
 
+def _missing_columns(keys: list[str]) -> list[Problem]:
+    problems = []
+    for key in keys:
+        accepted = ", ".join(f"“{a}”" for a in COLUMNS[key][1][:4])
+        problems.append(Problem(1, label(key), f"Thiếu cột bắt buộc {label(key)} (tên cột chấp nhận: {accepted}…)."))
+    return problems
+
+
 def _map_headers(raw_headers: list[str], raw_rows) -> Table:
+    return map_headers(raw_headers, raw_rows, HEADER_INDEX, COLUMNS, REQUIRED, _missing_columns)
+
+
+def map_headers(raw_headers: list[str], raw_rows, header_index, columns, required, missing) -> Table:
+    """A spreadsheet's rows keyed by column: the headers as written, matched (accents, case and
+    punctuation aside: `_header_key`) against `header_index` (alias → key); a column given twice
+    or a `required` one absent is a file-level problem (`missing(keys)` words the latter), an
+    unknown header a warning, and blank lines are skipped. Shared by every importer."""
     positions: dict[str, int] = {}
     headers: dict[str, str] = {}
     ignored, problems = [], []
     for position, header in enumerate(raw_headers):
         if not header:
             continue
-        key = HEADER_INDEX.get(_header_key(header))
+        key = header_index.get(_header_key(header))
         if key is None:
             if _header_key(header) not in IGNORED_HEADERS:
                 ignored.append(header)
             continue
         if key in positions:
-            problems.append(Problem(1, header, f"Trùng cột: “{headers[key]}” và “{header}” cùng là cột {label(key)}."))
+            problems.append(
+                Problem(1, header, f"Trùng cột: “{headers[key]}” và “{header}” cùng là cột “{columns[key][0]}”.")
+            )
             continue
         positions[key], headers[key] = position, header
-    for key in REQUIRED:
-        if key not in positions:
-            accepted = ", ".join(f"“{a}”" for a in COLUMNS[key][1][:4])
-            problems.append(
-                Problem(1, label(key), f"Thiếu cột bắt buộc {label(key)} (tên cột chấp nhận: {accepted}…).")
-            )
+    absent = [key for key in required if key not in positions]
+    if absent:
+        problems += missing(absent)
     if problems:
         raise ImportFileError(problems)
     rows = []

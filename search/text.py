@@ -33,13 +33,6 @@ def fold(text: str) -> str:
     return _fold_words(normalise(text))
 
 
-@lru_cache(maxsize=65536)
-def fold_word(word: str) -> str:
-    """`fold()` of one word, memoised: snippets fold every word of a document, and Vietnamese
-    text is made of a few thousand distinct syllables, so this is nearly always a cache hit."""
-    return fold(word)
-
-
 def folded_words(text: str) -> list[str]:
     return ASCII_WORD_RE.findall(fold(text))
 
@@ -248,37 +241,27 @@ def _match_pattern(terms: tuple[str, ...], prefix: str | None) -> re.Pattern | N
     return re.compile(r"(?<![^\W_])(?:" + "|".join(alternatives) + r")(?![^\W_])")
 
 
-def _first_match(text: str, terms: set[str], prefix: str | None) -> int:
-    """Where the first word matching `terms` (or starting with `prefix`) begins in `text`, or -1.
-    One regular-expression scan of the text as written, instead of folding every word."""
-    pattern = _match_pattern(tuple(sorted(terms)), prefix)
-    match = pattern.search(text) if pattern else None
-    return match.start() if match else -1
-
-
 def highlight(text: str, query: ParsedQuery, *, max_words: int = SNIPPET_WORDS, prefix_last: bool = False) -> str:
     """A window of `text` around the first matched word, escaped, with matches in <mark>.
 
     Matching is by folded word, so "nguyen" marks "Nguyễn"; the text shown keeps its accents.
+    One regular expression (`_match_pattern`: each letter as the class of letters that fold to
+    it) finds the first match and marks the window, so no word of the text is folded.
     """
     text = normalise(text)
-    terms = set(query.folded_terms)
     last = query.tokens[-1].folded[-1] if (prefix_last and query.tokens) else None
-
-    def matches(word: str) -> bool:
-        folded = fold_word(word)
-        return folded in terms or (last is not None and folded.startswith(last))
-
-    # Read words only up to the first match and the window shown (plus one, to know whether
-    # text follows), not the whole text; find where the first match is without folding every
-    # word before it (a body of 300 words where nothing matches cost ~0.25 ms).
-    base, first_char = 0, _first_match(text, terms, last)
+    pattern = _match_pattern(tuple(sorted(set(query.folded_terms))), last)
+    found = pattern.search(text) if pattern else None
+    first_char = found.start() if found else -1
+    # Read words only from a little before the first match, up to the window shown (plus one,
+    # to know whether text follows), not the whole text.
+    base = 0
     if first_char > SNIPPET_LOOKBACK_CHARS:
         base = text.find(" ", first_char - SNIPPET_LOOKBACK_CHARS) + 1 or 0
     words, first = [], None
     for m in WORD_RE.finditer(text, base):
         words.append(m)
-        if first is None and matches(m.group()):
+        if first is None and first_char >= 0 and m.start() >= first_char:
             first = len(words) - 1
         if first is not None and len(words) > max(0, first - max_words // 3) + max_words:
             break
@@ -289,14 +272,12 @@ def highlight(text: str, query: ParsedQuery, *, max_words: int = SNIPPET_WORDS, 
     first = first or 0
     start_word = max(0, first - max_words // 3)
     end_word = min(len(words), start_word + max_words)
-    hit_set = {i for i in range(start_word, end_word) if matches(words[i].group())}
     start = words[start_word].start() if start_word or base else 0
     end = words[end_word - 1].end() if end_word < len(words) else len(text)
     # Escape the text between marked words in one piece (escaping word by word dominated the
     # cost of a results page).
     out, pos = [], start
-    for i in sorted(hit_set):
-        m = words[i]
+    for m in pattern.finditer(text, words[start_word].start(), words[end_word - 1].end()) if pattern else ():
         out.append(escape(text[pos : m.start()]))
         out.append(f"<mark>{escape(m.group())}</mark>")
         pos = m.end()

@@ -206,16 +206,20 @@ def vocabulary() -> list[str]:
     return cache_for_generation("search:vocabulary", lambda: embedded_engine().vocabulary(), 300)
 
 
-def spelling(request: SearchRequest, count: int) -> tuple[ParsedQuery, int] | None:
+def spelling(request: SearchRequest, count: int) -> tuple[ParsedQuery, int | None] | None:
     """The first corrected query (see `search.vocabulary.corrections`, nearest and most frequent
     first) whose words occur together, in this order, in a public page and that finds more than
     `count` pages, with its count — or None. So what is offered is a phrase of the content
-    ("trinh quoc khanh"), never words that merely exist somewhere ("mat tro" for "mặt trời")."""
+    ("trinh quoc khanh"), never words that merely exist somewhere ("mat tro" for "mặt trời").
+    With `count` 0 a phrase that exists finds more by itself: its count is left to the search of
+    it that follows (None here), which counts anyway."""
     engine = embedded_engine()
     for corrected in terms.corrections(request.query, request.query.prefix_last):
-        query = parse_query(" ".join(corrected))  # whole words: no prefix
         if not engine.phrase_exists(corrected, request.filters):
             continue
+        query = parse_query(" ".join(corrected))  # whole words: no prefix
+        if not count:
+            return query, None
         n = engine.count(query, request.filters)
         if n > count:
             return query, n
@@ -223,8 +227,8 @@ def spelling(request: SearchRequest, count: int) -> tuple[ParsedQuery, int] | No
 
 
 def suggestion(request: SearchRequest, count: int = 0) -> dict | None:
-    """For a query without hits: the broadest filter to drop, else the nearest spelling; for a
-    query with few hits, a spelling that finds more."""
+    """For a query without hits: the broadest filter to drop, else the nearest spelling (its
+    count None: see `spelling`); for a query with few hits, a spelling that finds more."""
     engine = embedded_engine()
     if request.filters and not count:
         best = None
@@ -234,10 +238,16 @@ def suggestion(request: SearchRequest, count: int = 0) -> dict | None:
             if n and (best is None or n > best[1]):
                 best = (name, n)
         if best:
-            return {"kind": "drop_filter", "param": best[0], "label": FACET_LABELS[best[0]], "count": best[1]}
+            return {
+                "kind": "drop_filter",
+                "count": best[1],
+                "q": None,
+                "param": best[0],
+                "label": FACET_LABELS[best[0]],
+            }
     found = spelling(request, count)
     if found:
-        return {"kind": "spelling", "q": found[0].raw, "count": found[1]}
+        return {"kind": "spelling", "count": found[1], "q": found[0].raw, "param": None, "label": None}
     return None
 
 
@@ -266,6 +276,7 @@ def search(params: SearchParams) -> dict:
             facets=False,
         )
         found = embedded_engine().search(corrected)
+        suggested["count"] = found.count
         answer["corrected"] = {
             "q": suggested["q"],
             "count": found.count,

@@ -28,7 +28,7 @@ from core.http_cache import cache_for_generation
 
 from .. import vocabulary
 from ..documents import FACETS, expired_document_ids
-from ..text import ParsedQuery, facet_token, fts5_exact, fts5_filters, fts5_query, parse_facet_token
+from ..text import ParsedQuery, facet_token, fts5_exact, fts5_filters, fts5_query, parse_facet_token, parse_query
 from .base import Hit, SearchRequest, SearchResult, limits
 
 # PostgreSQL's statistics of the search tables, kept in each process for this long: they move
@@ -634,30 +634,32 @@ class EmbeddedEngine:
             sampled |= n >= sample
         return {name: out.get(name, {}) for name in FACETS}, sampled
 
+    # PostgreSQL: the phrase is looked for in the positioned vectors of at most this many of the
+    # most recent documents holding every word (see `phrase_exists`).
+    PHRASE_SAMPLE = 200
+
     def phrase_exists(self, words: list[str], filters: dict[str, list[str]]) -> bool:
-        """Whether a document (passing `filters`) holds the folded `words` next to each other, in
-        this order, in its title, summary or text (spelling suggestions must be real phrases)."""
+        """Whether a document (passing `filters`, not expired) holds the folded `words` next to
+        each other, in this order, in its title, summary or text (spelling suggestions must be
+        real phrases)."""
         if self.vendor == "sqlite":
             phrase = " + ".join('"' + word + '"' for word in words)  # letters and digits only
             expr = f"{{title_folded summary_folded body_folded}} : ({phrase})"
             if facet_clause := fts5_filters(filters):
                 expr += " AND " + facet_clause
-            sql, params = "SELECT 1 FROM search_fts WHERE search_fts MATCH %s LIMIT 1", [expr]
-        else:
-            # `match_vector` has no positions: it finds the documents with every word (GIN), and
-            # the positioned `doc_vector` of at most 200 of them says whether they are adjacent
-            match = " & ".join(words)
-            facet_query = _facet_tsquery(filters)
-            if facet_query:
-                match = f"{match} & {facet_query}"
-            sql = (
-                "SELECT 1 FROM (SELECT page_id FROM search_match WHERE match_vector @@ to_tsquery('simple', %s) "
-                "ORDER BY page_id DESC LIMIT 200) m JOIN search_vector v USING (page_id) "
-                "WHERE v.doc_vector @@ to_tsquery('simple', %s) LIMIT 1"
-            )
-            params = [match, " <-> ".join(words)]
+            where, params = self._without_expired("search_fts MATCH %s", "rowid", [expr])
+            with connection.cursor() as cursor:
+                cursor.execute(f"SELECT 1 FROM search_fts WHERE {where} LIMIT 1", params)
+                return cursor.fetchone() is not None
+        # `match_vector` has no positions: the most recent documents with every word, found by
+        # the same plans as a search's (common words that seldom meet, "xay dung nong thon moi",
+        # would make a plain GIN bitmap read 23,000 rows), then their positioned `doc_vector`s.
+        ids = self._recent(parse_query(" ".join(words)), filters, self.PHRASE_SAMPLE)
+        if not ids:
+            return False
+        sql = "SELECT 1 FROM search_vector WHERE page_id = ANY(%s) AND doc_vector @@ to_tsquery('simple', %s) LIMIT 1"
         with connection.cursor() as cursor:
-            cursor.execute(sql, params)
+            cursor.execute(sql, [ids, " <-> ".join(words)])
             return cursor.fetchone() is not None
 
     def count(self, query: ParsedQuery, filters: dict[str, list[str]]) -> int:

@@ -184,9 +184,10 @@ def fts5_query(
     completions: list[str] | None = None,
 ) -> str:
     """The query as an FTS5 expression: every word, folded (or as typed, in `exact_columns`).
-    With `prefix_last` the last word is a prefix: `"hu"*`, or — given `completions`, the known
-    words it begins — `("hu" OR "hung" OR "huong" …)`, which FTS5 reads lazily, newest first,
-    where a prefix query without a prefix index first merges every matching word's doclist."""
+    With `prefix_last` the last word is a prefix: `"hu"*` (one doclist when the table keeps a
+    prefix index of that length), or — given `completions`, the known words it begins —
+    `("huynh" OR "huynhs" …)`, which FTS5 reads lazily, newest first, where a prefix query
+    without a prefix index first merges every matching word's doclist."""
     groups = []
     last = len(query.tokens) - 1
     for i, token in enumerate(query.tokens):

@@ -144,14 +144,21 @@ class EmbeddedEngine:
         )
         return "search_match", where, "page_id", params
 
+    # SQLite: the prefix lengths the full-text index keeps (migration 0010).
+    FTS_PREFIX_LENGTHS = (2, 3)
+
     def _completions(self, query: ParsedQuery) -> list[str] | None:
-        """SQLite: the known words the last word begins (see `text.fts5_query`), or None when
-        there are more than `vocabulary.MAX_COMPLETIONS` (then FTS5's own prefix query)."""
+        """SQLite: the known words the last word begins (see `text.fts5_query`), or None for
+        FTS5's own prefix query — when its prefix index holds the prefix (2 or 3 letters: one
+        doclist), or when there are more than `vocabulary.MAX_COMPLETIONS` words."""
         memo = self.__dict__.setdefault("_completion_memo", {})
         prefix = query.tokens[-1].folded[-1]
         if prefix not in memo:
-            words, _, complete = vocabulary.completions(prefix)
-            memo[prefix] = words if complete else None
+            if len(prefix) in self.FTS_PREFIX_LENGTHS:
+                memo[prefix] = None
+            else:
+                words, _, complete = vocabulary.completions(prefix)
+                memo[prefix] = words if complete else None
         return memo[prefix]
 
     def _prefix_share(self, prefix: str) -> float:

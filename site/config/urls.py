@@ -13,7 +13,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 from campaigns.views import bloc_list
 from exemplars import nominations_views, propagation_views, statistics_views
 from home.feeds import StoryRssFeed, story_json_feed
-from home.sitemap import PublicSitemap
+from home.sitemap import FeatureSitemap, PublicSitemap
 from home.views import robots_txt
 from search.views import search_page
 
@@ -33,7 +33,7 @@ urlpatterns = [
     path("api/v2/", api_router.urls),
     path("api/v1/", api.urls),
     path("documents/", include(wagtaildocs_urls)),
-    path("sitemap.xml", sitemap, {"sitemaps": {"wagtail": PublicSitemap}}, name="sitemap"),
+    path("sitemap.xml", sitemap, {"sitemaps": {"wagtail": PublicSitemap, "features": FeatureSitemap}}, name="sitemap"),
     path("robots.txt", robots_txt, name="robots_txt"),
     path("viec-tot/feed.xml", StoryRssFeed(), name="story_feed_rss"),
     path("viec-tot/feed.json", story_json_feed, name="story_feed_json"),

@@ -5,7 +5,12 @@ their expiry time (until `publish_scheduled` runs) and pages their model's rule 
 exemplar without consent, a story linking someone who withdrew it). This one asks
 `core.visibility.public_pages` instead, and puts every location on the public address
 (`core.urls`, like the canonical tags): Wagtail alone would print the Site record's host.
+`FeatureSitemap` adds the public pages that are views rather than Wagtail pages (statistics,
+propagation, blocs, the nomination form).
 """
+
+from django.contrib.sitemaps import Sitemap as DjangoSitemap
+from django.urls import reverse
 
 from wagtail.contrib.sitemaps import Sitemap
 from wagtail.models import Page
@@ -20,6 +25,27 @@ class PublicSitemap(Sitemap):
 
     def _urls(self, page, protocol, domain):
         urls = super()._urls(page, protocol, domain)
+        for url in urls:
+            url["location"] = rebase(url["location"], self.request)
+        return urls
+
+
+class FeatureSitemap(Sitemap):
+    """The public pages served by views of their own, on the public address."""
+
+    names = ("award_statistics", "propagation", "bloc_list", "nomination_form")
+
+    def items(self):
+        return list(self.names)
+
+    def location(self, name):
+        return reverse(name)
+
+    def lastmod(self, name):
+        return None
+
+    def _urls(self, page, protocol, domain):
+        urls = DjangoSitemap._urls(self, page, protocol, domain)
         for url in urls:
             url["location"] = rebase(url["location"], self.request)
         return urls

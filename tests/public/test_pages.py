@@ -227,6 +227,14 @@ def test_withdrawn_consent_takes_the_profile_off_the_site(client, sample):
     assert f"http://testserver{sample.held_story.url}" not in sitemap
 
 
+def test_sitemap_lists_the_public_pages_served_by_views(client, sample):
+    sitemap = client.get("/sitemap.xml").content.decode()
+    for path in ("/thong-ke/", "/nhan-rong/", "/khoi-thi-dua/", "/gioi-thieu-guong/"):
+        assert f"<loc>http://testserver{path}</loc>" in sitemap, path
+        assert client.get(path).status_code == 200, path
+    assert "/tim-kiem/" not in sitemap  # result pages are not for crawlers
+
+
 def test_image_blocks_require_alt_text():
     block = CaptionedImageBlock()
     with pytest.raises(ValidationError):

@@ -122,3 +122,23 @@ def test_a_bounded_key_walk_changes_no_answer(client, corpus, engine, monkeypatc
     for q, by_plan in answers.items():
         assert by_plan["walk"] == by_plan["bitmap"] == by_plan["short walk"], q
         assert by_plan["bitmap"][0] or q == "zzzqqq", q
+
+
+def test_a_cut_off_word_tested_on_rows_changes_no_answer(client, corpus, engine, monkeypatch):
+    """A last word that begins most documents' words is tested on the rows the other conditions
+    find, not in the GIN index; the pages and counts are those of the index alone."""
+    queries = ["ly so", "nguyen van hu", "tran thi ho", "dan van kh", "doi tau ca"]
+    answers = {}
+    for how, share in (("index", 2.0), ("rows", 0.0)):
+        monkeypatch.setattr(EmbeddedEngine, "PREFIX_ON_ROWS_SHARE", share)
+        for q in queries:
+            for filters in ({}, {"kind": "individual"}):
+                cache.clear()
+                with CaptureQueriesContext(connection) as captured:
+                    answer = search(client, q=q, facets="true", **filters)
+                on_rows = [x["sql"] for x in captured if "ts_match_vq(match_vector" in x["sql"]]
+                assert bool(on_rows) == (how == "rows"), (how, q)
+                answers.setdefault((q, tuple(filters.items())), {})[how] = (titles(answer), answer["count"])
+    assert any(by_how["index"][0] for by_how in answers.values())
+    for key, by_how in answers.items():
+        assert by_how["rows"] == by_how["index"], key

@@ -38,11 +38,18 @@ STATISTICS_SECONDS = 300
 _statistics_memo: dict[tuple[str, str], tuple[float, object]] = {}
 
 
-def _statistics(kind: str, read):
+# Words' and prefixes' shares are kept the same way (they only choose a plan, never an answer),
+# for at most this many words per process.
+STATISTICS_MAX_ENTRIES = 4096
+
+
+def _statistics(kind, read):
     key = (connection.settings_dict["NAME"], kind)
     now = time.monotonic()
     held = _statistics_memo.get(key)
     if held is None or held[0] <= now:
+        if len(_statistics_memo) >= STATISTICS_MAX_ENTRIES:
+            _statistics_memo.clear()
         held = (now + STATISTICS_SECONDS, read())
         _statistics_memo[key] = held
     return held[1]
@@ -87,12 +94,20 @@ class EmbeddedEngine:
         return f"{where} AND {idcol} NOT IN ({', '.join(['%s'] * len(expired))})", [*params, *expired]
 
     def _match(
-        self, query: ParsedQuery, tier: str, filters: dict[str, list[str]], prefix_last: bool = False
+        self,
+        query: ParsedQuery,
+        tier: str,
+        filters: dict[str, list[str]],
+        prefix_last: bool = False,
+        on_rows: bool = False,
     ) -> tuple[str, str, str, list]:
         """(FROM clause, WHERE clause, id column, params) of the documents matching `query` in
         `tier` and every filter: on SQLite the filters are words of the MATCH (see migration
         0003), on PostgreSQL part of the condition on `search_match.match_vector` (migration 0005;
-        titles: `search_vector`, 0004). Documents past their page's expiry time never match."""
+        titles: `search_vector`, 0004). Documents past their page's expiry time never match.
+        `on_rows` (PostgreSQL, tier "all"): the whole condition as a function call, which the
+        planner never takes to the GIN index, so that it walks the key backwards (see
+        `_recent_rows`) without a planner setting, a transaction and two more round trips."""
         prefix_last = prefix_last or query.prefix_last
         if self.vendor == "sqlite":
             if tier == "title":
@@ -142,17 +157,20 @@ class EmbeddedEngine:
         # A cut-off word that begins most documents' words ("hu": 99.7 %, "ng") is tested on the
         # rows the other conditions find, not in the GIN index: there it is the union of every
         # word it begins (20 ms for "hu" at 100,000), for a condition that removes almost nothing.
-        on_rows = []
-        if prefix is not None and len(conditions) > 1 and prefix[0] >= self.PREFIX_ON_ROWS_SHARE:
-            on_rows = [prefix]
-            conditions = [c for c in conditions if c is not prefix]
-        tsquery = " && ".join(sql for _, sql, _ in conditions)
-        where = f"match_vector @@ ({tsquery})"
         if on_rows:
+            indexed, tested = [], conditions
+        elif prefix is not None and len(conditions) > 1 and prefix[0] >= self.PREFIX_ON_ROWS_SHARE:
+            indexed, tested = [c for c in conditions if c is not prefix], [prefix]
+        else:
+            indexed, tested = conditions, []
+        clauses = []
+        if indexed:
+            clauses.append("match_vector @@ (" + " && ".join(sql for _, sql, _ in indexed) + ")")
+        if tested:
             # a function call, which the planner does not take to the index
-            where += f" AND ts_match_vq(match_vector, {on_rows[0][1]})"
+            clauses.append("ts_match_vq(match_vector, " + " && ".join(sql for _, sql, _ in tested) + ")")
         where, params = self._without_expired(
-            where, "page_id", [param for _, _, param in conditions] + [param for _, _, param in on_rows]
+            " AND ".join(clauses), "page_id", [param for _, _, param in indexed + tested]
         )
         return "search_match", where, "page_id", params
 
@@ -181,12 +199,14 @@ class EmbeddedEngine:
 
     def _prefix_share(self, prefix: str) -> float:
         """PostgreSQL: the share of documents holding a word that begins with `prefix`, at most
-        the sum of its completions' document frequencies (`SearchTerm`) over the documents."""
-        memo = self.__dict__.setdefault("_prefix_share_memo", {})
-        if prefix not in memo:
+        the sum of its completions' document frequencies (`SearchTerm`) over the documents;
+        kept like the statistics (it chooses a plan, never an answer)."""
+
+        def read():
             rows = self._table_stats()[0] or 1.0
-            memo[prefix] = min(1.0, vocabulary.completions(prefix, 0)[1] / rows)
-        return memo[prefix]
+            return min(1.0, vocabulary.completions(prefix, 0)[1] / rows)
+
+        return _statistics(("prefix", prefix), read)
 
     def _title_score(self, query: ParsedQuery, prefix_last: bool = False) -> tuple[str, list, str]:
         """(score expression, params, order) of the title tier — the only one ranked by score
@@ -319,16 +339,18 @@ class EmbeddedEngine:
             weight, wparams = self._head_weight(query)
             columns, params = f"{idcol}, {weight}", [*wparams, *params]
         column_params = params[: len(params) - len(where_params)]
-        sql = f"SELECT {columns} FROM {table} WHERE {where} ORDER BY {idcol} DESC LIMIT %s"
         if self.vendor == "sqlite":
             with connection.cursor() as cursor:
-                cursor.execute(sql, [*params, n])
+                cursor.execute(
+                    f"SELECT {columns} FROM {table} WHERE {where} ORDER BY {idcol} DESC LIMIT %s", [*params, n]
+                )
                 return cursor.fetchall()
         # PostgreSQL: three plans, chosen here because the planner's estimate for several words
         # multiplies their frequencies (words of a phrase occur together: "xay dung nong thon
         # moi" is estimated at 7 % and matches 23 %) and it does not price reading vectors.
-        # - Common words (see `_common`): walk the primary key backwards and stop after n
-        #   matches: n / share rows, each vector (and the head weight) read from its row.
+        # - Common words: walk the primary key backwards and stop after n matches: n / share
+        #   rows, each vector (and the head weight) read from its row; the condition is written
+        #   as a function call (`_match(on_rows=True)`), so the planner has no index to choose.
         # - Otherwise the GIN bitmap of the matches, their ids sorted (OFFSET 0 keeps the
         #   ORDER BY … LIMIT out of the subquery) — restricted to the most recent ids when many
         #   documents match (see `_recent_bound`): every match the bitmap keeps is a heap row
@@ -341,7 +363,6 @@ class EmbeddedEngine:
         #   if that stretch holds fewer than n matches, the bitmap. A wrong guess costs the
         #   stretch (a few ms), never the answer; the bitmap of 23,000 matches read every heap
         #   block of the table (18,000, ~350 ms when they are not in shared buffers).
-        bound = None
         upper, independent = self._shares(query, filters)
         if upper > 0 and upper >= self.COMMON_SHARE and independent < self.INDEPENDENT_FLOOR:
             budget = self._walk_budget(upper, n)
@@ -355,16 +376,25 @@ class EmbeddedEngine:
             if len(rows) >= n:
                 return rows
         if upper >= self.COMMON_SHARE and independent >= self.INDEPENDENT_FLOOR:
-            plan = "set_config('enable_bitmapscan', %s, true), set_config('enable_seqscan', %s, true)"
-        else:
-            plan = "set_config('enable_indexscan', %s, true), set_config('enable_seqscan', %s, true)"
-            bound = self._recent_bound(query, filters, n)
-            sql = (
-                f"SELECT * FROM (SELECT {columns} FROM {table} WHERE {where}{{range}} OFFSET 0) matched "
-                f"ORDER BY {idcol} DESC LIMIT %s"
-            )
+            # The key backwards: the condition as a function call on each row (`on_rows`), which
+            # the planner cannot take to the GIN index — no planner setting, so no transaction.
+            _, row_where, _, row_params = self._match(query, "all", filters, on_rows=True)
+            with connection.cursor() as cursor:
+                cursor.execute(
+                    f"SELECT {columns} FROM {table} WHERE {row_where} ORDER BY {idcol} DESC LIMIT %s",
+                    [*column_params, *row_params, n],
+                )
+                return cursor.fetchall()
+        plan = "set_config('enable_indexscan', %s, true), set_config('enable_seqscan', %s, true)"
+        bound = self._recent_bound(query, filters, n)
+        sql = (
+            f"SELECT * FROM (SELECT {columns} FROM {table} WHERE {where}{{range}} OFFSET 0) matched "
+            f"ORDER BY {idcol} DESC LIMIT %s"
+        )
+        enclosed = connection.in_atomic_block
         with transaction.atomic(), connection.cursor() as cursor:
-            # Transaction-local settings, put back before an enclosing transaction goes on.
+            # Transaction-local settings: gone with the commit, or put back by hand before an
+            # enclosing transaction goes on.
             cursor.execute(f"SELECT {plan}", ["off", "off"])
             rows = []
             if bound is not None:
@@ -373,7 +403,8 @@ class EmbeddedEngine:
             if len(rows) < n:  # no bound, or fewer than n matches above it: all of them
                 cursor.execute(sql.format(range=""), [*params, n])
                 rows = cursor.fetchall()
-            cursor.execute(f"SELECT {plan}", ["on", "on"])
+            if enclosed:
+                cursor.execute(f"SELECT {plan}", ["on", "on"])
         return rows
 
     # PostgreSQL, bitmap plan: restrict the ids when at least this many matches are expected ...
@@ -468,11 +499,10 @@ class EmbeddedEngine:
         """A lexeme `pg_stats` does not list is rarer than the rarest listed one — unless it is a
         word no document holds at all (a typo: "dugn"), which the word counts know: 0, so that
         a query holding it is never taken for a common one (the key walk would then read every
-        row looking for a match that does not exist: 150 ms at 100,000)."""
-        memo = self.__dict__.setdefault("_unlisted_memo", {})
-        if lexeme not in memo:
-            memo[lexeme] = floor if vocabulary.frequencies([lexeme]).get(lexeme) else 0.0
-        return memo[lexeme]
+        row looking for a match that does not exist: 150 ms at 100,000). Kept like the
+        statistics: a word indexed meanwhile is found all the same, by the bitmap plan."""
+        known = _statistics(("known", lexeme), lambda: bool(vocabulary.frequencies([lexeme]).get(lexeme)))
+        return floor if known else 0.0
 
     @staticmethod
     def _element_stats() -> tuple[dict[str, float], float]:

@@ -27,7 +27,7 @@ from .models import SearchTerm
 from .text import ParsedQuery, folded_words
 
 MAX_TERM = 64
-_WORD = re.compile(r"^[a-z]+$")
+_WORD = re.compile(r"^[a-z0-9]+$")  # letters and digits (migration 0011)
 # completions of a prefix handed to a database as whole words (see `completions`)
 MAX_COMPLETIONS = 64
 
@@ -77,10 +77,10 @@ def _json(values) -> str:
 
 
 def rebuild() -> int:
-    """Count every word again from the full-text index (see migration 0008); returns the words."""
+    """Count every word again from the full-text index (see migration 0011); returns the words."""
     from importlib import import_module
 
-    fill = import_module("search.migrations.0009_terms")
+    fill = import_module("search.migrations.0011_terms_with_digits")
     with transaction.atomic(), connection.cursor() as cursor:
         if connection.vendor == "sqlite":
             cursor.execute(fill.SQLITE_VOCAB)
@@ -160,6 +160,8 @@ def _near(word, edits, queryset, lengths) -> list[tuple[str, int, int]]:
     rows = queryset.annotate(n=Length("term")).filter(n__gte=lengths[0], n__lte=lengths[1]).values_list("term", "df")
     out = []
     for term, df in rows:
+        if not term.isalpha():  # corrections are words of letters ("f0" is no slip of "fo")
+            continue
         if term != word and (d := edit_distance(word, term, edits)) <= edits:
             out.append((term, d, df))
     return out

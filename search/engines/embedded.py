@@ -142,7 +142,7 @@ class EmbeddedEngine:
             (
                 self._prefix_share(token.folded[-1]) if prefix_last and i == last else self._share(token.folded),
                 "to_tsquery('guongsang_fold', %s)",
-                " <-> ".join(token.folded) + (":*" if prefix_last and i == last else ""),
+                self._cut_off(token) if prefix_last and i == last else " <-> ".join(token.folded),
             )
             for i, token in enumerate(query.tokens)
         ]
@@ -152,17 +152,16 @@ class EmbeddedEngine:
                 conditions.append(
                     (self._share(keys, any_of=True, facets=True), "%s::tsquery", " | ".join(f"'{k}'" for k in keys))
                 )
-        prefix = conditions[last] if prefix_last else None
         conditions.sort(key=lambda condition: condition[0])
-        # A cut-off word that begins most documents' words ("hu": 99.7 %, "ng") is tested on the
-        # rows the other conditions find, not in the GIN index: there it is the union of every
-        # word it begins (20 ms for "hu" at 100,000), for a condition that removes almost nothing.
+        # A condition most documents meet ("dung": 97 %; a cut-off word such as "hu", 99.7 %) is
+        # tested on the rows the rarer conditions find, not in the GIN index: there it is a long
+        # posting list to intersect (for a cut-off word, the union of every word it begins: 20 ms
+        # for "hu" at 100,000) for a condition that removes almost nothing. The rarest stays.
         if on_rows:
             indexed, tested = [], conditions
-        elif prefix is not None and len(conditions) > 1 and prefix[0] >= self.PREFIX_ON_ROWS_SHARE:
-            indexed, tested = [c for c in conditions if c is not prefix], [prefix]
         else:
-            indexed, tested = conditions, []
+            indexed = [c for c in conditions if c[0] < self.ON_ROWS_SHARE] or conditions[:1]
+            tested = conditions[len(indexed) :]
         clauses = []
         if indexed:
             clauses.append("match_vector @@ (" + " && ".join(sql for _, sql, _ in indexed) + ")")
@@ -174,11 +173,31 @@ class EmbeddedEngine:
         )
         return "search_match", where, "page_id", params
 
-    # PostgreSQL: a cut-off last word whose completions hold at least this share of documents is
-    # tested on the rows, not in the GIN index (measured at 100,000: "nguyen van hu" with a
-    # filter, 20.6 → 5.9 ms; "tran thi ho", 26 → 11 ms; a narrow one, "nguyen van hung" as a
-    # prefix, is faster in the index: 2.4 ms, against 11.7 on the rows).
-    PREFIX_ON_ROWS_SHARE = 0.5
+    # PostgreSQL: conditions met by at least this share of documents are tested on the rows the
+    # bitmap finds, not in the GIN index (measured at 100,000, with a kind filter: "nguyen van
+    # hu" 20.6 → 5.9 ms, "tran thi ho" 26 → 11 ms, "le dinh dung" 6.8 → 6.0 ms; a narrow
+    # condition is faster in the index: "nguyen van hung" as a prefix, 2.4 ms, 11.7 on the rows).
+    ON_ROWS_SHARE = 0.6
+
+    # PostgreSQL: a cut-off last word with at most this many completions is matched as them.
+    PG_MAX_COMPLETIONS = 16
+
+    def _cut_off(self, token) -> str:
+        """PostgreSQL: the cut-off last word as tsquery text — its known completions OR-ed when
+        they are few ("kheo" → `(kheo)`), else the prefix (`kheo:*`). GIN answers `:*` with a
+        partial match that gathers every entry it begins into a bitmap: 3.6 ms for the 9,939
+        documents of "kheo:*" at 100,000, against 1.3 ms for the same documents as a word. The
+        vocabulary holds every indexed word of letters and digits (migration 0011), so the list
+        is the prefix's meaning, and it leaves out the facet keys a prefix could begin."""
+        memo = self.__dict__.setdefault("_cut_off_memo", {})
+        prefix = token.folded[-1]
+        if prefix not in memo:
+            words, _, complete = vocabulary.completions(prefix, self.PG_MAX_COMPLETIONS)
+            if complete:
+                memo[prefix] = "(" + " | ".join([prefix, *(w for w in words if w != prefix)]) + ")"
+            else:
+                memo[prefix] = f"{prefix}:*"
+        return " <-> ".join([*token.folded[:-1], memo[prefix]])
 
     # SQLite: the prefix lengths the full-text index keeps (migration 0010).
     FTS_PREFIX_LENGTHS = (2, 3)
@@ -223,14 +242,14 @@ class EmbeddedEngine:
             params = [*params, *exact[1]]
         return score, params, "DESC"
 
-    @staticmethod
-    def _tsquery(query: ParsedQuery, prefix_last: bool) -> tuple[str, list]:
-        """The folded query (what must match): every token, folded, AND-ed."""
+    def _tsquery(self, query: ParsedQuery, prefix_last: bool) -> tuple[str, list]:
+        """The folded query (what must match): every token, folded, AND-ed; with `prefix_last`
+        the last one cut off (`_cut_off`)."""
         groups, params = [], []
         for i, token in enumerate(query.tokens):
-            star = ":*" if prefix_last and i == len(query.tokens) - 1 else ""
             groups.append("to_tsquery('guongsang_fold', %s)")
-            params.append(" <-> ".join(token.folded) + star)
+            cut = prefix_last and i == len(query.tokens) - 1
+            params.append(self._cut_off(token) if cut else " <-> ".join(token.folded))
         return " && ".join(groups), params
 
     @staticmethod
@@ -706,6 +725,17 @@ class EmbeddedEngine:
             with connection.cursor() as cursor:
                 cursor.execute(f"SELECT 1 FROM search_fts WHERE {where} LIMIT 1", params)
                 return cursor.fetchone() is not None
+        # Titles first (most slips are in names): one GIN match on the narrow table, positions
+        # checked on the few titles holding every word.
+        phrase = " <-> ".join(words)
+        where, params = "title_vector @@ to_tsquery('simple', %s)", [phrase]
+        if facet_query := _facet_tsquery(filters):
+            where, params = f"{where} AND facet_vector @@ %s::tsquery", [*params, facet_query]
+        where, params = self._without_expired(where, "page_id", params)
+        with connection.cursor() as cursor:
+            cursor.execute(f"SELECT 1 FROM search_vector WHERE {where} LIMIT 1", params)
+            if cursor.fetchone() is not None:
+                return True
         # `match_vector` has no positions: the most recent documents with every word, found by
         # the same plans as a search's (common words that seldom meet, "xay dung nong thon moi",
         # would make a plain GIN bitmap read 23,000 rows), then their positioned `doc_vector`s.
@@ -714,7 +744,7 @@ class EmbeddedEngine:
             return False
         sql = "SELECT 1 FROM search_vector WHERE page_id = ANY(%s) AND doc_vector @@ to_tsquery('simple', %s) LIMIT 1"
         with connection.cursor() as cursor:
-            cursor.execute(sql, [ids, " <-> ".join(words)])
+            cursor.execute(sql, [ids, phrase])
             return cursor.fetchone() is not None
 
     def count(self, query: ParsedQuery, filters: dict[str, list[str]]) -> int:

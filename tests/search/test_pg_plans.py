@@ -125,14 +125,15 @@ def test_a_bounded_key_walk_changes_no_answer(client, corpus, engine, monkeypatc
         assert by_plan["bitmap"][0] or q == "zzzqqq", q
 
 
-def test_a_cut_off_word_tested_on_rows_changes_no_answer(client, corpus, engine, monkeypatch):
-    """A last word that begins most documents' words is tested on the rows the other conditions
-    find, not in the GIN index; the pages and counts are those of the index alone."""
+def test_common_conditions_tested_on_rows_change_no_answer(client, corpus, engine, monkeypatch):
+    """Conditions most documents meet (a common word, a last word that begins most words) are
+    tested on the rows the rarest condition finds, not in the GIN index; the pages and counts
+    are those of the index alone."""
     queries = ["ly so", "nguyen van hu", "tran thi ho", "dan van kh", "doi tau ca"]
     answers = {}
     monkeypatch.setattr(EmbeddedEngine, "COMMON_SHARE", 2.0)  # the bitmap plan, never the walk
     for how, share in (("index", 2.0), ("rows", 0.0)):
-        monkeypatch.setattr(EmbeddedEngine, "PREFIX_ON_ROWS_SHARE", share)
+        monkeypatch.setattr(EmbeddedEngine, "ON_ROWS_SHARE", share)
         for q in queries:
             for filters in ({}, {"kind": "individual"}):
                 cache.clear()
@@ -170,3 +171,27 @@ def test_the_key_walk_needs_no_planner_setting(client, corpus, engine, monkeypat
             answers.setdefault(q, {})[plan] = (titles(answer), answer["count"])
     for q, by_plan in answers.items():
         assert by_plan["walk"] == by_plan["bitmap"], q
+
+
+def test_a_cut_off_word_listed_as_its_completions_changes_no_answer(client, corpus, engine, monkeypatch):
+    """A last word with few completions is matched as those words, OR-ed, instead of GIN's
+    partial match; the pages and counts are the same, and a facet key is never a completion."""
+    queries = ["ly so", "nguyen van hu", "tran thi ho", "dan van kh", "doi tau ca", "fk", "fkindx"]
+    answers = {}
+    for how, most in (("completions", 16), ("partial match", -1)):
+        monkeypatch.setattr(EmbeddedEngine, "PG_MAX_COMPLETIONS", most)
+        for q in queries:
+            for filters in ({}, {"kind": "individual"}):
+                cache.clear()
+                with CaptureQueriesContext(connection) as captured:
+                    answer = search(client, q=q, facets="true", **filters)
+                cut = q.split()[-1]
+                partial = [x for x in captured if f"'{cut}:*'" in x["sql"]]
+                assert bool(partial) == (how == "partial match") or q.startswith("fk"), (how, q)
+                answers.setdefault((q, tuple(filters.items())), {})[how] = (titles(answer), answer["count"])
+    assert any(by_how["completions"][0] for by_how in answers.values())
+    for key, by_how in answers.items():
+        if key[0].startswith("fk"):  # a prefix of facet keys: nothing, listed
+            assert by_how["completions"] == ([], 0), key
+        else:
+            assert by_how["completions"] == by_how["partial match"], key

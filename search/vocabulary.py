@@ -23,6 +23,8 @@ import re
 
 from django.db import connection, transaction
 
+from core.http_cache import memo_for_generation
+
 from .models import SearchTerm
 from .text import ParsedQuery, folded_words
 
@@ -104,12 +106,21 @@ def frequencies(terms) -> dict[str, int]:
 
 def completions(prefix: str, limit: int = MAX_COMPLETIONS) -> tuple[list[str], int, bool]:
     """(the most frequent words starting with `prefix`, at most `limit`; the sum of their document
-    frequencies, all of them counted; whether every completion is in the list)."""
-    upper = prefix[:-1] + chr(ord(prefix[-1]) + 1)
-    rows = list(
-        SearchTerm.objects.filter(term__gte=prefix, term__lt=upper).order_by("-df", "term").values_list("term", "df")
-    )
-    return [t for t, _ in rows[:limit]], sum(df for _, df in rows), len(rows) <= limit
+    frequencies, all of them counted; whether every completion is in the list). Remembered in
+    this process for the content generation (`core.http_cache.memo_for_generation`): the words
+    change only with the documents, and every document change moves the generation on."""
+
+    def read():
+        upper = prefix[:-1] + chr(ord(prefix[-1]) + 1)
+        rows = list(
+            SearchTerm.objects.filter(term__gte=prefix, term__lt=upper)
+            .order_by("-df", "term")
+            .values_list("term", "df")
+        )
+        return tuple(t for t, _ in rows[: max(limit, 0)]), sum(df for _, df in rows), len(rows) <= limit
+
+    words, total, complete = memo_for_generation(("search:completions", prefix, limit), read)
+    return list(words), total, complete
 
 
 def edit_distance(a: str, b: str, limit: int) -> int:
@@ -170,8 +181,16 @@ def _near(word, edits, queryset, lengths) -> list[tuple[str, int, int]]:
 def corrections(query: ParsedQuery, prefix_last: bool, tries: int = 4) -> list[list[str]]:
     """Corrected folded term lists for `query`, best first (at most `tries`), or [] when every
     word is known. A word the index holds is kept as it is; so is a last word being typed that
-    is the beginning of a known word."""
-    terms = query.folded_terms
+    is the beginning of a known word. Remembered for the content generation, like `completions`."""
+    terms = tuple(query.folded_terms)
+    found = memo_for_generation(
+        ("search:corrections", terms, prefix_last, tries),
+        lambda: tuple(map(tuple, _corrections(terms, prefix_last, tries))),
+    )
+    return [list(combo) for combo in found]
+
+
+def _corrections(terms: tuple[str, ...], prefix_last: bool, tries: int) -> list[list[str]]:
     known = frequencies(terms)
     options: list[list[tuple[str, int, int]]] = []
     changed = False

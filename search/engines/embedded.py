@@ -411,6 +411,20 @@ class EmbeddedEngine:
             f"ORDER BY {idcol} DESC LIMIT %s"
         )
         enclosed = connection.in_atomic_block
+        if not enclosed and not connection.settings_dict.get("OPTIONS", {}).get("server_side_binding"):
+            # Autocommit with client-side binding: the settings and the query in one string,
+            # which PostgreSQL runs as one implicit transaction, so the settings end with it —
+            # one round trip instead of four (settings, query, settings back, commit).
+            def select(range_sql: str, args: list) -> list[tuple]:
+                with connection.cursor() as cursor:
+                    cursor.execute(f"SELECT {plan}; " + sql.format(range=range_sql), ["off", "off", *args])
+                    cursor.nextset()
+                    return cursor.fetchall()
+
+            rows = select(f" AND {idcol} > %s", [*params, bound, n]) if bound is not None else []
+            if len(rows) < n:  # no bound, or fewer than n matches above it: all of them
+                rows = select("", [*params, n])
+            return rows
         with transaction.atomic(), connection.cursor() as cursor:
             # Transaction-local settings: gone with the commit, or put back by hand before an
             # enclosing transaction goes on.

@@ -16,8 +16,7 @@ from .corpus import build_corpus
 pytestmark = pytest.mark.postgres
 
 
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
-def test_outside_a_transaction_the_bitmap_sends_its_settings_with_the_query(client, monkeypatch):
+def test_outside_a_transaction_the_bitmap_sends_its_settings_with_the_query(migrated_db, client, monkeypatch):
     """In autocommit (production) the bitmap plan's settings travel in one string with its
     query, which PostgreSQL runs as one implicit transaction: the same answers as the path
     inside a transaction, and the settings do not outlive the query."""

@@ -66,8 +66,7 @@ def test_errors_and_logged_in_requests_are_not_cached(client, django_user_model)
     assert response.status_code == 200 and "X-Cache" not in response
 
 
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
-def test_etag_and_invalidation_through_a_live_server(live_server):
+def test_etag_and_invalidation_through_a_live_server(migrated_db, live_server):
     """The same through a real HTTP server (transactions commit, signals run on commit)."""
     page = factories.exemplar("Hợp tác xã thử nghiệm")
     url = f"{live_server.url}/api/v1/exemplars/{page.slug}"

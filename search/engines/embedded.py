@@ -22,7 +22,7 @@ import math
 import time
 from collections import Counter
 
-from django.db import connection, transaction
+from django.db import connection
 
 from core.http_cache import cache_for_generation
 
@@ -410,34 +410,23 @@ class EmbeddedEngine:
             f"SELECT * FROM (SELECT {columns} FROM {table} WHERE {where}{{range}} OFFSET 0) matched "
             f"ORDER BY {idcol} DESC LIMIT %s"
         )
-        enclosed = connection.in_atomic_block
-        if not enclosed and not connection.settings_dict.get("OPTIONS", {}).get("server_side_binding"):
-            # Autocommit with client-side binding: the settings and the query in one string,
-            # which PostgreSQL runs as one implicit transaction, so the settings end with it —
-            # one round trip instead of four (settings, query, settings back, commit).
-            def select(range_sql: str, args: list) -> list[tuple]:
-                with connection.cursor() as cursor:
-                    cursor.execute(f"SELECT {plan}; " + sql.format(range=range_sql), ["off", "off", *args])
-                    cursor.nextset()
-                    return cursor.fetchall()
+        # The settings travel in one string with the query (Django's client-side binding allows
+        # several statements): in autocommit PostgreSQL runs the string as one implicit
+        # transaction, so the settings end with it — one round trip, no BEGIN/COMMIT; inside an
+        # enclosing transaction the same string puts them back before it goes on.
+        reset, reset_args = ("; SELECT " + plan, ["on", "on"]) if connection.in_atomic_block else ("", [])
 
-            rows = select(f" AND {idcol} > %s", [*params, bound, n]) if bound is not None else []
-            if len(rows) < n:  # no bound, or fewer than n matches above it: all of them
-                rows = select("", [*params, n])
-            return rows
-        with transaction.atomic(), connection.cursor() as cursor:
-            # Transaction-local settings: gone with the commit, or put back by hand before an
-            # enclosing transaction goes on.
-            cursor.execute(f"SELECT {plan}", ["off", "off"])
-            rows = []
-            if bound is not None:
-                cursor.execute(sql.format(range=f" AND {idcol} > %s"), [*params, bound, n])
-                rows = cursor.fetchall()
-            if len(rows) < n:  # no bound, or fewer than n matches above it: all of them
-                cursor.execute(sql.format(range=""), [*params, n])
-                rows = cursor.fetchall()
-            if enclosed:
-                cursor.execute(f"SELECT {plan}", ["on", "on"])
+        def select(range_sql: str, args: list) -> list[tuple]:
+            with connection.cursor() as cursor:
+                cursor.execute(
+                    f"SELECT {plan}; {sql.format(range=range_sql)}{reset}", ["off", "off", *args, *reset_args]
+                )
+                cursor.nextset()
+                return cursor.fetchall()
+
+        rows = select(f" AND {idcol} > %s", [*params, bound, n]) if bound is not None else []
+        if len(rows) < n:  # no bound, or fewer than n matches above it: all of them
+            rows = select("", [*params, n])
         return rows
 
     # PostgreSQL, bitmap plan: restrict the ids when at least this many matches are expected ...

@@ -125,6 +125,17 @@ def test_a_bounded_key_walk_changes_no_answer(client, corpus, engine, monkeypatc
         assert by_plan["bitmap"][0] or q == "zzzqqq", q
 
 
+def _each_search(client, queries):
+    """(query, filters, answer, captured SQL) of each query, without and with a kind filter,
+    every one computed afresh (no cached facets or answer from another plan)."""
+    for q in queries:
+        for filters in ({}, {"kind": "individual"}):
+            cache.clear()
+            with CaptureQueriesContext(connection) as captured:
+                answer = search(client, q=q, facets="true", **filters)
+            yield q, filters, answer, captured
+
+
 def test_common_conditions_tested_on_rows_change_no_answer(client, corpus, engine, monkeypatch):
     """Conditions most documents meet (a common word, a last word that begins most words) are
     tested on the rows the rarest condition finds, not in the GIN index; the pages and counts
@@ -134,14 +145,10 @@ def test_common_conditions_tested_on_rows_change_no_answer(client, corpus, engin
     monkeypatch.setattr(EmbeddedEngine, "COMMON_SHARE", 2.0)  # the bitmap plan, never the walk
     for how, share in (("index", 2.0), ("rows", 0.0)):
         monkeypatch.setattr(EmbeddedEngine, "ON_ROWS_SHARE", share)
-        for q in queries:
-            for filters in ({}, {"kind": "individual"}):
-                cache.clear()
-                with CaptureQueriesContext(connection) as captured:
-                    answer = search(client, q=q, facets="true", **filters)
-                on_rows = [x["sql"] for x in captured if "OFFSET 0) matched" in x["sql"] and "ts_match_vq(" in x["sql"]]
-                assert bool(on_rows) == (how == "rows"), (how, q)
-                answers.setdefault((q, tuple(filters.items())), {})[how] = (titles(answer), answer["count"])
+        for q, filters, answer, captured in _each_search(client, queries):
+            on_rows = [x["sql"] for x in captured if "OFFSET 0) matched" in x["sql"] and "ts_match_vq(" in x["sql"]]
+            assert bool(on_rows) == (how == "rows"), (how, q)
+            answers.setdefault((q, tuple(filters.items())), {})[how] = (titles(answer), answer["count"])
     assert any(by_how["index"][0] for by_how in answers.values())
     for key, by_how in answers.items():
         assert by_how["rows"] == by_how["index"], key
@@ -180,15 +187,11 @@ def test_a_cut_off_word_listed_as_its_completions_changes_no_answer(client, corp
     answers = {}
     for how, most in (("completions", 16), ("partial match", -1)):
         monkeypatch.setattr(EmbeddedEngine, "PG_MAX_COMPLETIONS", most)
-        for q in queries:
-            for filters in ({}, {"kind": "individual"}):
-                cache.clear()
-                with CaptureQueriesContext(connection) as captured:
-                    answer = search(client, q=q, facets="true", **filters)
-                cut = q.split()[-1]
-                partial = [x for x in captured if f"'{cut}:*'" in x["sql"]]
-                assert bool(partial) == (how == "partial match") or q.startswith("fk"), (how, q)
-                answers.setdefault((q, tuple(filters.items())), {})[how] = (titles(answer), answer["count"])
+        for q, filters, answer, captured in _each_search(client, queries):
+            cut = q.split()[-1]
+            partial = [x for x in captured if f"'{cut}:*'" in x["sql"]]
+            assert bool(partial) == (how == "partial match") or q.startswith("fk"), (how, q)
+            answers.setdefault((q, tuple(filters.items())), {})[how] = (titles(answer), answer["count"])
     assert any(by_how["completions"][0] for by_how in answers.values())
     for key, by_how in answers.items():
         if key[0].startswith("fk"):  # a prefix of facet keys: nothing, listed

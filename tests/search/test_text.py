@@ -35,3 +35,21 @@ def test_highlight_of_text_outside_vietnamese_letters_still_marks():
     text = "Ghi chú 漢字 ở đầu. " * 30 + "Chị Trần Thị Hồng giúp người nghèo."
     snippet = highlight(text, parse_query("tran thi hong"))
     assert "<mark>Trần</mark> <mark>Thị</mark> <mark>Hồng</mark>" in snippet
+
+
+def test_highlight_starts_at_the_words_standing_together():
+    """"dan van kheo" shows the phrase "Dân vận khéo", not the "dân" of "nhân dân" far before it."""
+    from search.text import highlight, parse_query
+
+    text = (
+        "Hội nghị biểu dương nhân dân tiêu biểu của huyện đảo được tổ chức tại hội trường. "
+        + "Các đại biểu trao đổi kinh nghiệm làm kinh tế biển, giữ gìn an ninh trật tự thôn xóm. " * 6
+        + "Mô hình Dân vận khéo ở thôn Đông được nhân rộng ra toàn xã."
+    )
+    snippet = highlight(text, parse_query("dan van kheo"))
+    assert "<mark>Dân</mark> <mark>vận</mark> <mark>khéo</mark>" in snippet
+    snippet = highlight(text, parse_query("dan van khe"), prefix_last=True)
+    assert "<mark>Dân</mark> <mark>vận</mark> <mark>khéo</mark>" in snippet
+    # words that never stand together: the window starts at the first of them, as before
+    snippet = highlight(text, parse_query("nhan kinh"))
+    assert snippet.startswith("Hội nghị") and "<mark>nhân</mark>" in snippet

@@ -13,8 +13,8 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
-from itertools import islice
 from html import escape  # what django.utils.html.escape calls, without its lazy-string wrapper
+from itertools import islice
 
 from core.text import fold as _fold_words
 

@@ -38,7 +38,7 @@ def test_highlight_of_text_outside_vietnamese_letters_still_marks():
 
 
 def test_highlight_starts_at_the_words_standing_together():
-    """"dan van kheo" shows the phrase "Dân vận khéo", not the "dân" of "nhân dân" far before it."""
+    """ "dan van kheo" shows the phrase "Dân vận khéo", not the "dân" of "nhân dân" far before it."""
     from search.text import highlight, parse_query
 
     text = (

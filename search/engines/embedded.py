@@ -19,6 +19,7 @@ from __future__ import annotations
 import hashlib
 import json
 import math
+import re
 import time
 from collections import Counter
 
@@ -100,6 +101,7 @@ class EmbeddedEngine:
         filters: dict[str, list[str]],
         prefix_last: bool = False,
         on_rows: bool = False,
+        walk_key: str | None = None,
     ) -> tuple[str, str, str, list]:
         """(FROM clause, WHERE clause, id column, params) of the documents matching `query` in
         `tier` and every filter: on SQLite the filters are words of the MATCH (see migration
@@ -107,7 +109,9 @@ class EmbeddedEngine:
         titles: `search_vector`, 0004). Documents past their page's expiry time never match.
         `on_rows` (PostgreSQL, tier "all"): the whole condition as a function call, which the
         planner never takes to the GIN index, so that it walks the key backwards (see
-        `_recent_rows`) without a planner setting, a transaction and two more round trips."""
+        `_recent_rows`) without a planner setting, a transaction and two more round trips —
+        except the facet key `walk_key`, written as the condition of its walk index (migration
+        0012), so that the walk reads only the documents of that value."""
         prefix_last = prefix_last or query.prefix_last
         if self.vendor == "sqlite":
             if tier == "title":
@@ -162,14 +166,18 @@ class EmbeddedEngine:
         else:
             indexed = [c for c in conditions if c[0] < self.ON_ROWS_SHARE] or conditions[:1]
             tested = conditions[len(indexed) :]
-        clauses = []
+        clauses, walked = [], []
+        if on_rows and walk_key:
+            tested = [c for c in tested if c[2] != f"'{walk_key}'"]
+            clauses.append("match_vector @@ %s::tsquery")  # the walk index's condition, as written there
+            walked = [walk_key]
         if indexed:
             clauses.append("match_vector @@ (" + " && ".join(sql for _, sql, _ in indexed) + ")")
         if tested:
             # a function call, which the planner does not take to the index
             clauses.append("ts_match_vq(match_vector, " + " && ".join(sql for _, sql, _ in tested) + ")")
         where, params = self._without_expired(
-            " AND ".join(clauses), "page_id", [param for _, _, param in indexed + tested]
+            " AND ".join(clauses), "page_id", [*walked, *(param for _, _, param in indexed + tested)]
         )
         return "search_match", where, "page_id", params
 
@@ -382,22 +390,28 @@ class EmbeddedEngine:
         #   if that stretch holds fewer than n matches, the bitmap. A wrong guess costs the
         #   stretch (a few ms), never the answer; the bitmap of 23,000 matches read every heap
         #   block of the table (18,000, ~350 ms when they are not in shared buffers).
+        # A walk with a filter that has a walk index of its own (migration 0012) reads only the
+        # documents of that value: the filter's share of the rows the plain walk would read.
         upper, independent = self._shares(query, filters)
+        walk_key = self._walk_key(filters)
         if upper > 0 and upper >= self.COMMON_SHARE and independent < self.INDEPENDENT_FLOOR:
-            budget = self._walk_budget(upper, n)
+            budget, within, within_params = self._walk_budget(upper, n), "", []
+            if walk_key:
+                budget = int(budget * self._share([walk_key], facets=True)) + 1
+                within, within_params = " WHERE match_vector @@ %s::tsquery", [walk_key]
             walk = (
-                f"SELECT {columns} FROM (SELECT * FROM {table} ORDER BY {idcol} DESC LIMIT %s) walked "
+                f"SELECT {columns} FROM (SELECT * FROM {table}{within} ORDER BY {idcol} DESC LIMIT %s) walked "
                 f"WHERE {where} ORDER BY {idcol} DESC LIMIT %s"
             )
             with connection.cursor() as cursor:
-                cursor.execute(walk, [*column_params, budget, *where_params, n])
+                cursor.execute(walk, [*column_params, *within_params, budget, *where_params, n])
                 rows = cursor.fetchall()
             if len(rows) >= n:
                 return rows
         if upper >= self.COMMON_SHARE and independent >= self.INDEPENDENT_FLOOR:
             # The key backwards: the condition as a function call on each row (`on_rows`), which
             # the planner cannot take to the GIN index — no planner setting, so no transaction.
-            _, row_where, _, row_params = self._match(query, "all", filters, on_rows=True)
+            _, row_where, _, row_params = self._match(query, "all", filters, on_rows=True, walk_key=walk_key)
             with connection.cursor() as cursor:
                 cursor.execute(
                     f"SELECT {columns} FROM {table} WHERE {row_where} ORDER BY {idcol} DESC LIMIT %s",
@@ -487,6 +501,32 @@ class EmbeddedEngine:
 
     def _walk_budget(self, upper: float, n: int) -> int:
         return int(self.WALK_BUDGET_FACTOR * n / upper) + 1
+
+    def _walk_key(self, filters: dict[str, list[str]]) -> str | None:
+        """PostgreSQL: the facet key of a one-value filter whose documents have a walk index of
+        their own (migration 0012), the rarest if several; None without one."""
+        keys = self._walk_keys()
+        candidates = [
+            facet_token(name, values[0])
+            for name, values in sorted(filters.items())
+            if len(values) == 1 and facet_token(name, values[0]) in keys
+        ]
+        return min(candidates, key=lambda key: self._share([key], facets=True), default=None)
+
+    @staticmethod
+    def _walk_keys() -> frozenset[str]:
+        """PostgreSQL: the facet keys with a walk index, read from the catalogue (the index's
+        condition names its key) and kept like the statistics."""
+
+        def read():
+            with connection.cursor() as cursor:
+                cursor.execute(
+                    "SELECT indexdef FROM pg_indexes WHERE tablename = 'search_match' AND indexname LIKE %s",
+                    ["search_match_walk_%"],
+                )
+                return frozenset(key for (d,) in cursor.fetchall() for key in re.findall(r"'(f[a-z]+x[0-9a-f]+)'", d))
+
+        return _statistics("walk keys", read)
 
     def _shares(self, query, filters) -> tuple[float, float]:
         """PostgreSQL: the share of documents expected to match, as (upper bound: the rarest

@@ -85,7 +85,7 @@ def _problem(exc: service.SearchInputError) -> Problem:
 def search(
     request,
     q: str | None = Query(None, description="Từ khóa, có dấu hoặc không dấu (tối đa 200 ký tự)."),  # noqa: B008 - django-ninja idiom
-    type_: list[str] | None = Query(None, alias="type", description="exemplar, campaign, story"),  # noqa: B008 - django-ninja idiom
+    type_: list[str] | None = Query(None, alias="type", description="exemplar, campaign, story, event"),  # noqa: B008 - django-ninja idiom
     kind: list[str] | None = Query(None, description="individual, collective, household, model"),  # noqa: B008 - django-ninja idiom
     field: list[str] | None = Query(None, description="Mã (slug) lĩnh vực"),  # noqa: B008 - django-ninja idiom
     place: list[str] | None = Query(None, description="Mã địa bàn (gồm cả các địa bàn trực thuộc)"),  # noqa: B008 - django-ninja idiom

@@ -24,8 +24,8 @@ from django.utils.html import strip_tags
 
 from wagtail.models import Page
 
-from campaigns.models import CampaignPage, StoryPage
-from campaigns.related import story_campaigns, story_exemplars
+from campaigns.models import CampaignPage, EventPage, StoryPage
+from campaigns.related import event_campaigns, event_honourees, story_campaigns, story_exemplars
 from core.http_cache import memo_for_generation
 from core.visibility import expired_q, not_expired_q, public_pages
 from exemplars.blocks import CaptionedImageBlock
@@ -35,11 +35,11 @@ from exemplars.related import related_campaigns
 from .models import SearchDocument
 from .text import fold, normalise
 
-DOC_TYPES = {"exemplar": "Điển hình", "campaign": "Phong trào", "story": "Việc tốt"}
+DOC_TYPES = {"exemplar": "Điển hình", "campaign": "Phong trào", "story": "Việc tốt", "event": "Sự kiện"}
 FACETS = ("type", "kind", "field", "place", "campaign", "award_type", "year", "replicated")
 
 
-MODELS = {"exemplar": ExemplarPage, "campaign": CampaignPage, "story": StoryPage}
+MODELS = {"exemplar": ExemplarPage, "campaign": CampaignPage, "story": StoryPage, "event": EventPage}
 
 
 def public_exemplars():
@@ -54,7 +54,16 @@ def public_stories():
     return public_pages(StoryPage)
 
 
-PUBLIC_QUERYSETS = {"exemplar": public_exemplars, "campaign": public_campaigns, "story": public_stories}
+def public_events():
+    return public_pages(EventPage)
+
+
+PUBLIC_QUERYSETS = {
+    "exemplar": public_exemplars,
+    "campaign": public_campaigns,
+    "story": public_stories,
+    "event": public_events,
+}
 
 
 def expired_document_ids() -> list[int]:
@@ -189,6 +198,8 @@ def _build(page, doc_type: str) -> DocumentData:
             page.results,
         )
         return DocumentData(page.pk, doc_type, page.title, url, _plain(page.summary or page.slogan), body, facets)
+    if doc_type == "event":
+        return _event(page, url, facets)
     # story
     public_campaign_ids = set(story_campaigns(page).values_list("pk", flat=True))
     facets += [("campaign", str(pk)) for pk in sorted(public_campaign_ids)]
@@ -229,17 +240,37 @@ def _exemplar(page: ExemplarPage, url: str, facets: list) -> DocumentData:
     return DocumentData(page.pk, "exemplar", page.title, url, _plain(page.summary), body, facets)
 
 
+def _event(page: EventPage, url: str, facets: list) -> DocumentData:
+    """An event: what, when and where, who organised it, the campaigns it reviewed and the public
+    exemplars it honoured (by name), its results and figures."""
+    facets += [("campaign", str(pk)) for pk in sorted(set(event_campaigns(page).values_list("pk", flat=True)))]
+    body = _join(
+        page.get_kind_display(),
+        str(page.year),
+        page.location,
+        page.organiser.name if page.organiser_id else "",
+        " ".join(event_campaigns(page).values_list("title", flat=True)),
+        " ".join(event_honourees(page).values_list("title", flat=True)),
+        page.results,
+        " ".join(f"{figure.value} {figure.label}" for figure in page.figures.all()),
+    )
+    return DocumentData(page.pk, "event", page.title, url, _plain(page.summary), body, facets)
+
+
 def public_page_ids() -> dict[str, list[int]]:
     return {t: list(qs().order_by("pk").values_list("pk", flat=True)) for t, qs in PUBLIC_QUERYSETS.items()}
 
 
 def related_page_ids(page) -> set[int]:
-    """Pages whose documents mention `page` (a campaign's exemplars and stories, an exemplar's stories)."""
+    """Pages whose documents mention `page` (a campaign's exemplars, stories and events, an
+    exemplar's stories and the events that honoured it)."""
     page = page.specific if isinstance(page, Page) else page
     ids: set[int] = set()
     if isinstance(page, CampaignPage):
         ids |= set(ExemplarPage.objects.filter(campaign_links__page=page).values_list("pk", flat=True))
         ids |= set(StoryPage.objects.filter(campaigns=page).values_list("pk", flat=True))
+        ids |= set(EventPage.objects.filter(campaigns=page).values_list("pk", flat=True))
     elif isinstance(page, ExemplarPage):
         ids |= set(StoryPage.objects.filter(exemplars=page).values_list("pk", flat=True))
+        ids |= set(EventPage.objects.filter(honourees__exemplar=page).values_list("pk", flat=True))
     return ids

@@ -19,7 +19,7 @@ when this migration was written.
 from django.db import migrations
 
 VALUES = {
-    "type": ("exemplar", "campaign", "story"),
+    "type": ("exemplar", "campaign", "story", "event"),
     "kind": ("individual", "collective", "household", "model"),
     "replicated": ("True", "False"),
 }

@@ -8,8 +8,10 @@ therefore also be written into the profile's latest revision. `record_on_profile
 callers that create or change a profile-linked award outside the page editor call it after saving
 (the register admin does; the proposal workflow should too).
 
-Reverting a profile to a revision older than the award still drops it (as it would any inline
-award added later): use the register's history to put it back.
+Reverting a profile in the editor to a revision older than the award keeps it: the form posts
+only the awards it shows, and the inline formset removes only those marked for removal
+(`tests/awards/test_register.py`). Publishing an older `Revision` object directly, in code, would
+still drop it.
 """
 
 from __future__ import annotations

@@ -211,3 +211,63 @@ def test_deleting_a_profile_award_in_the_register_keeps_it_deleted_after_publish
     # Without taking it out of the revision too, publishing would have written it back.
     assert not Award.objects.filter(pk=award.pk).exists()
     assert page.awards.count() == 1
+
+
+def test_reverting_a_profile_to_an_older_revision_keeps_the_awards_added_since(office):
+    """An award added in the register after a revision is not in that revision. Reverting the
+    profile to it in the editor and publishing keeps the award: the editor's form posts only the
+    awards it shows, and Wagtail's inline formset removes only those marked for removal, so an
+    award the form never showed stays. An award the editor sees and removes is removed."""
+    from django.contrib.auth.models import User
+
+    from tests.moderation.helpers import form_data
+
+    page = factories.exemplar("Trạm y tế An Vĩnh", awards=[{}])
+    first = page.get_latest_revision()
+    page.summary = "Trạm y tế giữ vững chuẩn quốc gia về y tế xã."
+    page.save_revision().publish()
+    award_type = factories.award_type("Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh", level="province")
+    response = office.post(
+        "/admin/so-khen-thuong/new/",
+        {
+            "recipient_name": "",
+            "recipient_kind": "collective",
+            "recipient_group": "official",
+            "page": page.pk,
+            "award_type": award_type.pk,
+            "occasion": "regular",
+            "decision_number": "2001/QĐ-UBND",
+            "decision_date": "2024-09-01",
+            "issuer_as_printed": "Chủ tịch UBND tỉnh Quảng Ngãi",
+            "source": "register",
+        },
+    )
+    assert response.status_code == 302, response.content.decode()[:2000]
+    added = Award.objects.get(decision_number="2001/QĐ-UBND")
+
+    admin = User.objects.create_superuser("quantri", "quantri@example.vn", "matkhau-thu-nghiem")
+    office.force_login(admin)
+    data = form_data(office, f"/admin/pages/{page.pk}/revisions/{first.pk}/revert/")
+    assert "2001/QĐ-UBND" not in str(dict(data))  # the older revision does not show it
+    data["action-publish"] = "action-publish"
+    response = office.post(f"/admin/pages/{page.pk}/edit/", data)
+    assert response.status_code == 302, response.content.decode()[:3000]
+    page.refresh_from_db()
+    assert page.summary != "Trạm y tế giữ vững chuẩn quốc gia về y tế xã."  # reverted
+    assert Award.objects.filter(pk=added.pk, page=page).exists()
+    assert page.awards.count() == 2
+    assert "2001/QĐ-UBND" in str(page.get_latest_revision().content["awards"])
+
+    # the editor sees both now, removes the new one: it goes
+    data = form_data(office, f"/admin/pages/{page.pk}/edit/")
+    prefix = next(
+        k[: -len("-id")]
+        for k, v in data.items()
+        if k.startswith("awards-") and k.endswith("-id") and v == str(added.pk)
+    )
+    data[f"{prefix}-DELETE"] = "on"
+    data["action-publish"] = "action-publish"
+    response = office.post(f"/admin/pages/{page.pk}/edit/", data)
+    assert response.status_code == 302, response.content.decode()[:3000]
+    assert not Award.objects.filter(pk=added.pk).exists()
+    assert page.awards.count() == 1

@@ -202,8 +202,8 @@ def test_an_award_added_in_the_register_survives_publishing_its_profile(office):
 
 
 def test_deleting_a_profile_award_in_the_register_keeps_it_deleted_after_publishing(office):
-    page = factories.exemplar("Đội dân phòng thôn Đông", awards=[{}, {"decision_number": "8/QĐ-UBND"}])
-    award = page.awards.get(decision_number="8/QĐ-UBND")
+    page = factories.exemplar("Đội dân phòng thôn Đông", awards=[{}, {"decision_number": "8/QĐ-BCĐ"}])
+    award = page.awards.get(decision_number="8/QĐ-BCĐ")
     response = office.post(f"/admin/so-khen-thuong/delete/{award.pk}/")
     assert response.status_code == 302
     page.refresh_from_db()

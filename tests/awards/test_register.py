@@ -176,8 +176,8 @@ def test_the_register_is_not_for_anonymous_visitors(client):
     assert client.get("/admin/so-khen-thuong/mau-nhap-khen-thuong.csv").status_code == 302
 
 
-def test_an_award_added_in_the_register_survives_publishing_its_profile(office):
-    page = factories.exemplar("Trạm y tế An Vĩnh", awards=[{}])
+def _add_in_register(office, page) -> None:
+    """The office adds a provincial award for `page`'s collective in the register's admin form."""
     award_type = factories.award_type("Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh", level="province")
     response = office.post(
         "/admin/so-khen-thuong/new/",
@@ -195,6 +195,11 @@ def test_an_award_added_in_the_register_survives_publishing_its_profile(office):
         },
     )
     assert response.status_code == 302, response.content.decode()[:2000]
+
+
+def test_an_award_added_in_the_register_survives_publishing_its_profile(office):
+    page = factories.exemplar("Trạm y tế An Vĩnh", awards=[{}])
+    _add_in_register(office, page)
     page.refresh_from_db()
     page.get_latest_revision().publish()
     assert sorted(page.awards.values_list("resolved_level", flat=True)) == ["district", "province"]
@@ -226,23 +231,7 @@ def test_reverting_a_profile_to_an_older_revision_keeps_the_awards_added_since(o
     first = page.get_latest_revision()
     page.summary = "Trạm y tế giữ vững chuẩn quốc gia về y tế xã."
     page.save_revision().publish()
-    award_type = factories.award_type("Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh", level="province")
-    response = office.post(
-        "/admin/so-khen-thuong/new/",
-        {
-            "recipient_name": "",
-            "recipient_kind": "collective",
-            "recipient_group": "official",
-            "page": page.pk,
-            "award_type": award_type.pk,
-            "occasion": "regular",
-            "decision_number": "2001/QĐ-UBND",
-            "decision_date": "2024-09-01",
-            "issuer_as_printed": "Chủ tịch UBND tỉnh Quảng Ngãi",
-            "source": "register",
-        },
-    )
-    assert response.status_code == 302, response.content.decode()[:2000]
+    _add_in_register(office, page)
     added = Award.objects.get(decision_number="2001/QĐ-UBND")
 
     admin = User.objects.create_superuser("quantri", "quantri@example.vn", "matkhau-thu-nghiem")

@@ -243,13 +243,14 @@ def _exemplar(page: ExemplarPage, url: str, facets: list) -> DocumentData:
 def _event(page: EventPage, url: str, facets: list) -> DocumentData:
     """An event: what, when and where, who organised it, the campaigns it reviewed and the public
     exemplars it honoured (by name), its results and figures."""
-    facets += [("campaign", str(pk)) for pk in sorted(set(event_campaigns(page).values_list("pk", flat=True)))]
+    campaigns = dict(event_campaigns(page).values_list("pk", "title"))  # one read, in the related order
+    facets += [("campaign", str(pk)) for pk in sorted(campaigns)]
     body = _join(
         page.get_kind_display(),
         str(page.year),
         page.location,
         page.organiser.name if page.organiser_id else "",
-        " ".join(event_campaigns(page).values_list("title", flat=True)),
+        " ".join(campaigns.values()),
         " ".join(event_honourees(page).values_list("title", flat=True)),
         page.results,
         " ".join(f"{figure.value} {figure.label}" for figure in page.figures.all()),

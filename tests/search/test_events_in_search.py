@@ -68,3 +68,10 @@ def test_an_honoured_person_who_withdraws_consent_leaves_the_event_document(clie
     assert titles(search(client, q="dien hinh tien tien nam 2020", type="event")) == [
         "Hội nghị điển hình tiên tiến năm 2020"
     ]
+
+
+def test_an_event_is_found_by_its_public_campaign_and_filtered_by_it(client):
+    reviewed = factories.campaign("Phong trào Ngư dân bám biển vươn khơi")
+    builders.event("Hội nghị sơ kết năm năm", year=2021, campaigns=[reviewed])
+    assert titles(search(client, q="ngu dan bam bien", type="event")) == ["Hội nghị sơ kết năm năm"]
+    assert titles(search(client, q="so ket", campaign=str(reviewed.pk))) == ["Hội nghị sơ kết năm năm"]

@@ -92,7 +92,7 @@ def validate(params: SearchParams) -> SearchRequest:
     if not 0 <= params.offset <= max_offset:
         raise SearchInputError("offset", f"“offset” phải từ 0 đến {max_offset}.")
     return SearchRequest(
-        query=as_you_type(query),
+        query=terms.settle_last_word(as_you_type(query)),
         filters=validate_filters(params.filters),
         limit=params.limit,
         offset=params.offset,

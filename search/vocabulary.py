@@ -123,6 +123,18 @@ def completions(prefix: str, limit: int = MAX_COMPLETIONS) -> tuple[list[str], i
     return list(words), total, complete
 
 
+def settle_last_word(query: ParsedQuery) -> ParsedQuery:
+    """`query` with its last word matched whole, not as a prefix, when the only indexed word it
+    begins is itself ("nguyen van hung": every word beginning with "hung" is "hung"). The
+    matches are the same; the ranking's whole-word keys and the prefix's own work are saved."""
+    prefix = query.prefix
+    if prefix:
+        words, _, complete = completions(prefix)
+        if complete and words == [prefix]:
+            query.prefix_last = False
+    return query
+
+
 def edit_distance(a: str, b: str, limit: int) -> int:
     """Optimal-string-alignment distance (a swap of neighbours is one edit), or limit + 1 when it
     is over `limit` (rows are abandoned as soon as every cell exceeds it)."""

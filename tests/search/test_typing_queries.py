@@ -10,6 +10,8 @@ import pytest
 
 from django.db import transaction
 
+from tests import factories
+
 from .conftest import search, titles
 from .typing_pages import build_typing_pages
 
@@ -72,3 +74,15 @@ def test_search_page_shows_the_corrected_results_under_the_notice(client, typing
     assert "Có phải bạn muốn tìm" in html and "trinh quoc khanh" in html
     assert "Kết quả cho “trinh quoc khanh”" in html
     assert html.index("Có phải bạn muốn tìm") < html.index("Trịnh Quốc Khánh</a>")
+
+
+def test_a_finished_last_word_is_a_prefix_again_once_a_longer_word_is_published(client, typing_pages):
+    # "loan" begins no other word of these pages, so it is matched whole (the same matches,
+    # less work); a page saying "loang" makes it the beginning of a word again, at once.
+    assert titles(search(client, q="dau loan")) == []
+    factories.exemplar(
+        "Tổ tự quản bảo vệ môi trường thôn Đông",
+        summary="Tổ xử lý vết dầu loang trên bãi biển sau mỗi đợt tàu cập bến.",
+    )
+    assert titles(search(client, q="dau loan")) == ["Tổ tự quản bảo vệ môi trường thôn Đông"]
+    assert titles(search(client, q="dau loang")) == ["Tổ tự quản bảo vệ môi trường thôn Đông"]

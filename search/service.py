@@ -12,6 +12,8 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass, field
 
+from django.db import connection
+
 from core.http_cache import cache_for_generation
 from exemplars import filters as exemplar_filters
 from exemplars.models import AwardType, Field, Place, SubjectKind
@@ -176,8 +178,19 @@ def shape_facets(facets: dict[str, dict[str, int]]) -> dict[str, list[dict]]:
 
 def shape_items(result: SearchResult, query: ParsedQuery) -> list[dict]:
     columns = ("page_id", "doc_type", "title", "url", "summary", "body")
-    rows = SearchDocument.objects.filter(page_id__in=[hit.page_id for hit in result.hits]).values_list(*columns)
-    docs = {row[0]: dict(zip(columns, row, strict=True)) for row in rows}
+    ids = [hit.page_id for hit in result.hits]
+    docs = {}
+    if ids:
+        # One plain query: the ORM's compiling of this same SELECT cost ~0.4 ms of every search.
+        quote = connection.ops.quote_name
+        # identifiers from the model; every value is a bound parameter
+        sql = (
+            f"SELECT {', '.join(map(quote, columns))} FROM {quote(SearchDocument._meta.db_table)} "  # noqa: S608
+            f"WHERE {quote('page_id')} IN ({', '.join(['%s'] * len(ids))})"
+        )
+        with connection.cursor() as cursor:
+            cursor.execute(sql, ids)
+            docs = {row[0]: dict(zip(columns, row, strict=True)) for row in cursor.fetchall()}
     items = []
     for hit in result.hits:
         doc = docs.get(hit.page_id)

@@ -767,17 +767,24 @@ class EmbeddedEngine:
         """Whether a document (passing `filters`, not expired) holds the folded `words` next to
         each other, in this order, in its title, summary or text (spelling suggestions must be
         real phrases)."""
+        # Titles first: most slips are in names, and the titles' index is the smaller ("le dinh
+        # dung" with a kind filter, SQLite at 100,000: 0.3 ms in titles, 3 ms in every column).
         if self.vendor == "sqlite":
             phrase = " + ".join('"' + word + '"' for word in words)  # letters and digits only
-            expr = f"{{title_folded summary_folded body_folded}} : ({phrase})"
-            if facet_clause := fts5_filters(filters):
-                expr += " AND " + facet_clause
-            where, params = self._without_expired("search_fts MATCH %s", "rowid", [expr])
-            with connection.cursor() as cursor:
-                cursor.execute(f"SELECT 1 FROM search_fts WHERE {where} LIMIT 1", params)
-                return cursor.fetchone() is not None
-        # Titles first (most slips are in names): one GIN match on the narrow table, positions
-        # checked on the few titles holding every word.
+            facet_clause = fts5_filters(filters)
+            for table, columns in (
+                ("search_title_fts", "title_folded"),
+                ("search_fts", "title_folded summary_folded body_folded"),
+            ):
+                expr = f"{{{columns}}} : ({phrase})" + (f" AND {facet_clause}" if facet_clause else "")
+                where, params = self._without_expired(f"{table} MATCH %s", "rowid", [expr])
+                with connection.cursor() as cursor:
+                    cursor.execute(f"SELECT 1 FROM {table} WHERE {where} LIMIT 1", params)
+                    if cursor.fetchone() is not None:
+                        return True
+            return False
+        # PostgreSQL: one GIN match on the narrow table, positions checked on the few titles
+        # holding every word.
         phrase = " <-> ".join(words)
         where, params = "title_vector @@ to_tsquery('simple', %s)", [phrase]
         if facet_query := _facet_tsquery(filters):

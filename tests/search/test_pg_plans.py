@@ -145,8 +145,9 @@ def _each_search(client, queries):
 
 def test_common_conditions_tested_on_rows_change_no_answer(client, corpus, engine, monkeypatch):
     """Conditions most documents meet (a common word, a last word that begins most words) are
-    tested on the rows the rarest condition finds, not in the GIN index; the pages and counts
-    are those of the index alone."""
+    tested on the rows the rarest condition finds, not in the GIN index — and such a cut-off
+    word on the titles the other words find; the pages, their order and the counts are those
+    of the index alone."""
     queries = ["ly so", "nguyen van hu", "tran thi ho", "dan van kh", "doi tau ca"]
     answers = {}
     monkeypatch.setattr(EmbeddedEngine, "COMMON_SHARE", 2.0)  # the bitmap plan, never the walk
@@ -155,6 +156,8 @@ def test_common_conditions_tested_on_rows_change_no_answer(client, corpus, engin
         for q, filters, answer, captured in _each_search(client, queries):
             on_rows = [x["sql"] for x in captured if "OFFSET 0) matched" in x["sql"] and "ts_match_vq(" in x["sql"]]
             assert bool(on_rows) == (how == "rows"), (how, q)
+            titled = [x["sql"] for x in captured if "ts_match_vq(title_vector" in x["sql"]]
+            assert bool(titled) == (how == "rows"), (how, q)
             answers.setdefault((q, tuple(filters.items())), {})[how] = (titles(answer), answer["count"])
     assert any(by_how["index"][0] for by_how in answers.values())
     for key, by_how in answers.items():

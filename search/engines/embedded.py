@@ -300,15 +300,15 @@ class EmbeddedEngine:
         """Ids of the best `window` title matches among the WINDOW most recent ones."""
         lim = limits()
         prefix_last = prefix_last or query.prefix_last
-        table, where, idcol, params = self._match(query, "title", filters, prefix_last, scored=True)
+        # bm25() first counts the documents of every word of the MATCH, the filter words
+        # included (50,000 for kind=collective): with filters, SQLite ranks with the query words
+        # alone, over the window of most recent matches that pass the filters (matched unscored).
+        split = self.vendor == "sqlite" and any(filters.values())
+        table, where, idcol, params = self._match(query, "title", filters, prefix_last, scored=not split)
         score, sparams, order = self._title_score(query, prefix_last)
         columns, cparams, keys, kparams = self._title_keys(query, prefix_last)
-        if self.vendor == "sqlite" and any(filters.values()):
-            # bm25() first counts the documents of every word of the MATCH, the filter words
-            # included (50,000 for kind=collective): rank with the query words alone, over
-            # the window of most recent matches that pass the filters.
+        if split:
             _, text_where, _, text_params = self._match(query, "title", {}, prefix_last, scored=True)
-            _, where, _, params = self._match(query, "title", filters, prefix_last)
             sql = (
                 f"SELECT id FROM (SELECT rowid AS id, {score} AS score FROM {table} WHERE {text_where} "
                 f"AND +rowid IN (SELECT rowid FROM {table} WHERE {where} ORDER BY rowid DESC LIMIT %s)) "

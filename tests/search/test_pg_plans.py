@@ -64,13 +64,14 @@ def test_share_follows_the_word_statistics(corpus, engine):
 
 def test_a_bound_on_recent_ids_changes_no_answer(client, corpus, engine, monkeypatch, settings):
     """The bitmap plan may look only above an id where the n most recent matches are expected;
-    when fewer than n lie there it takes every match. Either way the same pages come back."""
+    when fewer than n lie there it looks below, down to a second bound set by what it found,
+    then at every match. Either way the same pages come back."""
     settings.SEARCH_COUNT_CAP = settings.SEARCH_FACET_SAMPLE = settings.SEARCH_WINDOW = 3  # n = 4
     with connection.cursor() as cursor:
         cursor.execute("ANALYZE search_match")
     monkeypatch.setattr(EmbeddedEngine, "COMMON_SHARE", 2.0)  # never walk the key
     queries = ["ly son", "nguyen", "dao"]
-    answers = {}
+    answers, second_passes = {}, {}
     for plan, min_matches, margin in (("no bound", 10**9, 1.0), ("bound", 0, 1.0), ("bound too high", 0, 0.01)):
         monkeypatch.setattr(EmbeddedEngine, "RANGE_MIN_MATCHES", min_matches)
         monkeypatch.setattr(EmbeddedEngine, "RANGE_MARGIN", margin)
@@ -82,7 +83,11 @@ def test_a_bound_on_recent_ids_changes_no_answer(client, corpus, engine, monkeyp
                 answer = search(client, q=q, facets="true")
             ranged = [x["sql"] for x in captured if "OFFSET 0" in x["sql"] and "page_id >" in x["sql"]]
             assert bool(ranged) == (plan != "no bound"), (plan, q)
+            below = [x["sql"] for x in captured if "OFFSET 0" in x["sql"] and "page_id <=" in x["sql"]]
+            second_passes.setdefault(plan, []).append(any("page_id >" in sql for sql in below))
             answers.setdefault(q, {})[plan] = (titles(answer), answer["count"], answer["count_exact"])
+    # a bound too high that found some matches looks next below it down to a second bound
+    assert any(second_passes["bound too high"]) and not any(second_passes["no bound"])
     for q, by_plan in answers.items():
         assert by_plan["bound"] == by_plan["no bound"] == by_plan["bound too high"], q
         assert by_plan["no bound"][0], q

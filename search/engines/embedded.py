@@ -206,6 +206,7 @@ class EmbeddedEngine:
     # bitmap finds, not in the GIN index (measured at 100,000, with a kind filter: "nguyen van
     # hu" 20.6 → 5.9 ms, "tran thi ho" 26 → 11 ms, "le dinh dung" 6.8 → 6.0 ms; a narrow
     # condition is faster in the index: "nguyen van hung" as a prefix, 2.4 ms, 11.7 on the rows).
+    # The title tier applies the same rule to a cut-off last word, on the titles (see `_match`).
     ON_ROWS_SHARE = 0.6
 
     # PostgreSQL: a cut-off last word with at most this many completions is matched as them.
